@@ -1,0 +1,151 @@
+// `mq-lens`: the command-line twin of the extension (DESIGN.md, "Command-line contract").
+import { parseArgs } from 'node:util';
+import { analyzeText } from '../core/analyze';
+import { bundledKeyIndex, knowledge } from '../core/bundledKnowledge';
+import { PROFILES, type Profile, type Severity } from '../core/knowledgeTypes';
+import type { Finding, Setting } from '../core/types';
+import { collectFiles, DEFAULT_MAX_BYTES, readSource, type Skipped } from './files';
+import { toSarif } from './sarif';
+
+declare const MQ_LENS_VERSION: string | undefined;
+const VERSION = typeof MQ_LENS_VERSION === 'string' ? MQ_LENS_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage: mq-lens <command> [options] <paths…>
+
+Commands:
+  check <paths…>      Judge message-queue settings for a workload and report findings.
+  settings <paths…>   List the message-queue settings found.
+
+Options:
+  --format text|json|sarif      Output format (sarif: check only). Default: text.
+  --workload general|online|streaming
+                                Workload profile (a file's "mq-lens: workload=…" comment wins). Default: general.
+  --fail-on error|warning|info  Exit 1 when a finding reaches this severity. Default: error.
+  --max-bytes N                 Skip files larger than N bytes. Default: ${DEFAULT_MAX_BYTES}.
+  -h, --help                    Show this help.
+  --version                     Print the version.
+
+Exit codes: 0 = nothing reached --fail-on; 1 = something did; 2 = bad usage.
+`;
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+class UsageError extends Error {}
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export function run(argv: readonly string[], io: CliIo): number {
+  try {
+    return runCommand(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`mq-lens: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function runCommand(argv: readonly string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      workload: { type: 'string', default: 'general' },
+      'fail-on': { type: 'string', default: 'error' },
+      'max-bytes': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (!command) throw new UsageError('a command is required');
+  if (command !== 'check' && command !== 'settings') {
+    if (['detect', 'recommend'].includes(command)) throw new UsageError(`'${command}' is not available in this version yet`);
+    throw new UsageError(`unknown command '${command}'`);
+  }
+  if (paths.length === 0) throw new UsageError(`'${command}' needs at least one file or folder`);
+  const format = oneOf('--format', values.format!, command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json']);
+  const profile = oneOf('--workload', values.workload!, PROFILES) as Profile;
+  const failOn = oneOf('--fail-on', values['fail-on']!, ['error', 'warning', 'info']) as Severity;
+  const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError('--max-bytes takes a positive whole number');
+
+  const skipped: Skipped[] = [];
+  const settings: Setting[] = [];
+  const findings: Finding[] = [];
+  const keys = bundledKeyIndex();
+  for (const absolute of collectFiles(paths, io.cwd, skipped)) {
+    const source = readSource(absolute, io.cwd, maxBytes);
+    if ('reason' in source) {
+      skipped.push(source);
+      continue;
+    }
+    const result = analyzeText({ file: source.file, text: source.text, keys, profile });
+    settings.push(...result.settings);
+    findings.push(...result.findings);
+  }
+
+  if (command === 'settings') {
+    io.stdout(format === 'json' ? settingsJson(settings, skipped) : settingsText(settings, skipped));
+    return 0;
+  }
+  if (format === 'json') io.stdout(findingsJson(findings, skipped));
+  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(findings, knowledge.rules, VERSION), null, 2)}\n`);
+  else io.stdout(findingsText(findings, skipped));
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+}
+
+function oneOf(option: string, value: string, allowed: readonly string[]): string {
+  if (!allowed.includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')`);
+  return value;
+}
+
+function findingsJson(findings: readonly Finding[], skipped: readonly Skipped[]): string {
+  const rows = findings.map(({ file, line, column, endLine, endColumn, ruleId, severity, message }) =>
+    ({ file, line, column, endLine, endColumn, ruleId, severity, message }));
+  return `${JSON.stringify({ findings: rows, skipped }, null, 2)}\n`;
+}
+
+function findingsText(findings: readonly Finding[], skipped: readonly Skipped[]): string {
+  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}`);
+  for (const s of skipped) lines.push(`${s.file}: skipped: ${s.reason}`);
+  lines.push(`${findings.length} finding(s)${skipped.length > 0 ? `, ${skipped.length} file(s) skipped` : ''}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function settingsJson(settings: readonly Setting[], skipped: readonly Skipped[]): string {
+  const keys = bundledKeyIndex();
+  const rows = settings.map(({ file, line, column, system, key, rawKey, value }) =>
+    ({ file, line, column, system, key, rawKey, value, documented: keys.lookup(system, key) !== undefined }));
+  return `${JSON.stringify({ settings: rows, skipped }, null, 2)}\n`;
+}
+
+function settingsText(settings: readonly Setting[], skipped: readonly Skipped[]): string {
+  const lines = settings.map((s) => `${s.file}:${s.line}:${s.column}: ${s.system} ${s.key}${s.rawKey !== s.key ? ` (${s.rawKey})` : ''} = ${s.value}`);
+  for (const s of skipped) lines.push(`${s.file}: skipped: ${s.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+if (require.main === module) {
+  const code = run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  process.exitCode = code;
+}

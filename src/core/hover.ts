@@ -1,0 +1,80 @@
+// Hover notes for configuration keys, as Markdown. Used by the extension's hover provider; plain data in, text out.
+import type { KeyInfo, Profile, RuleInfo } from './knowledgeTypes';
+import type { Finding, Setting } from './types';
+
+export interface KeyNoteInput {
+  info: KeyInfo;
+  /** The setting under the cursor, when the note is for a written value. */
+  setting?: Setting;
+  /** Findings on that setting under the current profile. */
+  findings: readonly Finding[];
+  /** Rules that read this key, whether or not they fire. */
+  rules: readonly RuleInfo[];
+  profile: Profile;
+  /** Where a rule's documentation lives (a URI the host can open). */
+  ruleLink: (ruleId: string) => string;
+}
+
+const EFFECT_LABELS = [['latency', 'Latency'], ['throughput', 'Throughput'], ['durability', 'Durability'], ['ordering', 'Ordering']] as const;
+
+/** Returns the setting whose key or value contains the offset (both ends inclusive, so a cursor just past counts). */
+export function settingAt(settings: readonly Setting[], offset: number): Setting | undefined {
+  return settings.find((s) => offset >= s.keySpan.start && offset <= Math.max(s.keySpan.end, s.valueSpan.end));
+}
+
+export function keyNoteMarkdown(input: KeyNoteInput): string {
+  const { info, setting } = input;
+  const parts: string[] = [];
+  const heading = `**\`${info.key}\`** · ${systemName(info.system)} ${info.scope} setting`;
+  const alias = setting && setting.rawKey.toLowerCase() !== info.key.toLowerCase() ? ` (written here as ${code(setting.rawKey)})` : '';
+  parts.push(heading + alias, info.summary);
+
+  const defaults = info.defaults.map((d) => `| ${code(d.value)} | ${d.client} | ${d.versions ? code(d.versions) : 'all'} |`);
+  parts.push(['| default | client | versions |', '| --- | --- | --- |', ...defaults].join('\n'));
+
+  const effects = EFFECT_LABELS.filter(([name]) => info.effects[name]).map(([name, label]) => `- **${label}:** ${info.effects[name]!}`);
+  if (effects.length > 0) parts.push(effects.join('\n'));
+
+  if (setting) {
+    const value = setting.value.trim();
+    const verdicts = input.findings.map((f) => `- ${severityIcon(f.severity)} [${f.ruleId}](${input.ruleLink(f.ruleId)}): ${f.message}`);
+    parts.push(verdicts.length > 0
+      ? [`**This value (${code(value)}) under the \`${input.profile}\` profile:**`, ...verdicts].join('\n')
+      : `This value (${code(value)}) raises no concern under the \`${input.profile}\` profile.`);
+  }
+  if (input.rules.length > 0) {
+    parts.push(`Rules for this key: ${input.rules.map((r) => `[${r.id}](${input.ruleLink(r.id)})`).join(', ')}`);
+  }
+  parts.push(`Sources: ${info.sources.map(renderSource).join('; ')}`);
+  return parts.join('\n\n');
+}
+
+function systemName(system: string): string {
+  const names: Record<string, string> = { kafka: 'Kafka', rabbitmq: 'RabbitMQ', rocketmq: 'RocketMQ', pulsar: 'Pulsar' };
+  return names[system] ?? system;
+}
+
+function severityIcon(severity: string): string {
+  return severity === 'error' ? '$(error)' : severity === 'warning' ? '$(warning)' : '$(info)';
+}
+
+function renderSource(source: string): string {
+  const match = /^(https:\/\/\S+)(.*)$/.exec(source);
+  return match ? `[${linkLabel(match[1]!)}](${match[1]!})${match[2]!}` : escapeText(source);
+}
+
+function linkLabel(url: string): string {
+  return url.replace(/^https:\/\//, '').replace(/[?#].*$/, '');
+}
+
+/** A Markdown code span that survives backticks in the text and can stand in a table cell. */
+function code(text: string): string {
+  const ticks = text.includes('`') ? '``' : '`';
+  const padding = text.includes('`') ? ' ' : '';
+  return `${ticks}${padding}${text.replace(/\|/g, '\\|')}${padding}${ticks}`;
+}
+
+/** Plain text with Markdown's special characters escaped. */
+function escapeText(text: string): string {
+  return text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,49 @@
+// MQ Lens's entry point. Activation only wires providers; analysis happens when documents are opened or hovered.
+import * as vscode from 'vscode';
+import { PROFILES, type Profile } from '../core/knowledgeTypes';
+import { FindingCodeActionProvider } from './codeActions';
+import { DiagnosticsController } from './diagnostics';
+import { DocumentAnalyzer } from './documentAnalyzer';
+import { KeyHoverProvider } from './hoverProvider';
+import { openRuleDocs } from './ruleDocs';
+
+/** Documents MQ Lens reads, by pattern; the analyzer decides per file name, so the selector only narrows. */
+const SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.properties' }];
+
+const PROFILE_DESCRIPTIONS: Record<Profile, string> = {
+  general: 'Asynchronous decoupling: only loss, duplication and ordering hazards',
+  online: 'Latency-sensitive request paths: orders, payments, user-facing flows',
+  streaming: 'High-volume logs, metrics, tracking and big-data pipelines',
+};
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('MQ Lens', { log: true });
+  const analyzer = new DocumentAnalyzer(log);
+  const diagnostics = new DiagnosticsController(analyzer, context.extensionUri);
+  context.subscriptions.push(
+    log,
+    diagnostics,
+    vscode.languages.registerHoverProvider(SELECTOR, new KeyHoverProvider(analyzer, context.extensionUri)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new FindingCodeActionProvider(analyzer), FindingCodeActionProvider.metadata),
+    vscode.commands.registerCommand('mqLens.openRuleDocs', (ruleId: unknown) => openRuleDocs(context.extensionUri, ruleId)),
+    vscode.commands.registerCommand('mqLens.setWorkload', () => pickWorkload()),
+  );
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+async function pickWorkload(): Promise<void> {
+  const folder = vscode.window.activeTextEditor
+    ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri)
+    : vscode.workspace.workspaceFolders?.[0];
+  const current = vscode.workspace.getConfiguration('mqLens', folder?.uri).get<string>('workload', 'general');
+  const picked = await vscode.window.showQuickPick(
+    PROFILES.map((profile) => ({ label: profile, description: profile === current ? '(current)' : '', detail: PROFILE_DESCRIPTIONS[profile] })),
+    { title: 'MQ Lens: workload profile', placeHolder: 'Which workload does this code serve?' },
+  );
+  if (!picked) return;
+  const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('mqLens', folder?.uri).update('workload', picked.label, target);
+}

@@ -1,0 +1,33 @@
+// Hover notes on every configuration key the knowledge base describes.
+import * as vscode from 'vscode';
+import { bundledKeyIndex } from '../core/bundledKnowledge';
+import { keyNoteMarkdown, settingAt } from '../core/hover';
+import type { DocumentAnalyzer } from './documentAnalyzer';
+import { ruleDocUri } from './ruleDocs';
+
+export class KeyHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly analyzer: DocumentAnalyzer, private readonly extensionUri: vscode.Uri) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const result = this.analyzer.analyze(document);
+    if (!result) return undefined;
+    const setting = settingAt(result.settings, document.offsetAt(position));
+    // Hover over the key only: the value's own hover space belongs to diagnostics and other extensions.
+    if (!setting || document.offsetAt(position) > setting.keySpan.end) return undefined;
+    const keys = bundledKeyIndex();
+    const info = keys.lookup(setting.system, setting.key);
+    if (!info) return undefined;
+    const markdown = keyNoteMarkdown({
+      info,
+      setting,
+      findings: result.findings.filter((f) => f.span.start === setting.keySpan.start),
+      rules: keys.rulesFor(setting.system, setting.key),
+      profile: result.profile,
+      ruleLink: (ruleId) => ruleDocUri(this.extensionUri, ruleId).toString(),
+    });
+    const content = new vscode.MarkdownString(markdown);
+    content.supportThemeIcons = true;
+    const range = new vscode.Range(document.positionAt(setting.keySpan.start), document.positionAt(setting.keySpan.end));
+    return new vscode.Hover(content, range);
+  }
+}
