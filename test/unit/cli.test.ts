@@ -1,0 +1,115 @@
+// The CLI contract (DESIGN.md): output shapes, exit codes, and bad input that is reported rather than fatal.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { run } from '../../src/cli/main';
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mq-lens-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+function cli(cwd: string, ...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const PRODUCER = 'bootstrap.servers=b:9092\nlinger.ms=100\n';
+
+describe('mq-lens check', () => {
+  it('prints findings as the JSON contract specifies, with paths relative to the working directory', () => {
+    const dir = workspace({ 'svc/producer.properties': PRODUCER });
+    const { code, stdout } = cli(dir, 'check', '.', '--workload', 'online', '--format', 'json');
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout), {
+      findings: [{
+        file: 'svc/producer.properties', line: 2, column: 1, endLine: 2, endColumn: 14,
+        ruleId: 'kafka-linger-latency', severity: 'warning',
+        message: 'Producer linger.ms is 100: on a quiet online path each record can wait up to 100 ms before it is sent.',
+      }],
+      skipped: [],
+    });
+  });
+
+  it('judges by the workload: nothing under streaming', () => {
+    const dir = workspace({ 'producer.properties': PRODUCER });
+    assert.deepEqual(JSON.parse(cli(dir, 'check', '.', '--workload', 'streaming', '--format', 'json').stdout).findings, []);
+  });
+
+  it('exits 1 when a finding reaches --fail-on, 0 when none does', () => {
+    const dir = workspace({ 'producer.properties': PRODUCER });
+    assert.equal(cli(dir, 'check', '.', '--workload', 'online').code, 0);
+    assert.equal(cli(dir, 'check', '.', '--workload', 'online', '--fail-on', 'warning').code, 1);
+    assert.equal(cli(dir, 'check', '.', '--workload', 'online', '--fail-on', 'info').code, 1);
+  });
+
+  it('prints one line per finding in text format', () => {
+    const dir = workspace({ 'producer.properties': PRODUCER });
+    const { stdout } = cli(dir, 'check', 'producer.properties', '--workload', 'online');
+    assert.match(stdout, /^producer\.properties:2:1: warning kafka-linger-latency: Producer linger\.ms is 100/m);
+  });
+
+  it('skips unreadable, binary, oversized and non-UTF-8 files with a reason and goes on', () => {
+    const dir = workspace({
+      'a/producer.properties': PRODUCER,
+      'b/binary.properties': Buffer.from([0x6c, 0x00, 0x01]),
+      'c/latin1.properties': Buffer.from([0x61, 0x3d, 0xe9, 0x0a]),
+      'd/big.properties': `${'x=1\n'.repeat(100)}`,
+      'node_modules/x/producer.properties': PRODUCER,
+      '.git/producer.properties': PRODUCER,
+    });
+    const { code, stdout } = cli(dir, 'check', '.', 'missing.properties', '--workload', 'online', '--format', 'json', '--max-bytes', '300');
+    assert.equal(code, 0);
+    const output = JSON.parse(stdout);
+    assert.deepEqual(output.findings.map((f: { file: string }) => f.file), ['a/producer.properties']);
+    assert.deepEqual(output.skipped, [
+      { file: 'missing.properties', reason: 'no such file or directory' },
+      { file: 'b/binary.properties', reason: 'binary file (contains a NUL byte)' },
+      { file: 'c/latin1.properties', reason: 'not valid UTF-8 text' },
+      { file: 'd/big.properties', reason: 'larger than 300 bytes (400)' },
+    ]);
+  });
+
+  it('writes SARIF 2.1.0 with the rule, its help and the location', () => {
+    const dir = workspace({ 'producer.properties': PRODUCER });
+    const sarif = JSON.parse(cli(dir, 'check', '.', '--workload', 'online', '--format', 'sarif').stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const [runResult] = sarif.runs;
+    assert.equal(runResult.tool.driver.rules[0].id, 'kafka-linger-latency');
+    assert.match(runResult.tool.driver.rules[0].helpUri, /^https:\/\//);
+    assert.ok(runResult.tool.driver.rules[0].help.markdown.length > 50);
+    assert.deepEqual(runResult.results[0].locations[0].physicalLocation, {
+      artifactLocation: { uri: 'producer.properties', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 14 },
+    });
+    assert.equal(runResult.results[0].level, 'warning');
+  });
+
+  it('rejects bad usage with exit code 2 and a clear message', () => {
+    const dir = workspace({});
+    for (const args of [[], ['check'], ['nope', '.'], ['check', '.', '--workload', 'batch'], ['check', '.', '--format', 'xml'], ['check', '.', '--bogus']]) {
+      const { code, stderr } = cli(dir, ...args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, /^mq-lens: .+\n\nUsage:/, args.join(' '));
+    }
+  });
+});
+
+describe('mq-lens settings', () => {
+  it('lists settings with canonical and raw keys and whether they are documented', () => {
+    const dir = workspace({ 'producer.properties': 'queue.buffering.max.ms=7\nunknown.key=1\n' });
+    const output = JSON.parse(cli(dir, 'settings', '.', '--format', 'json').stdout);
+    assert.deepEqual(output.settings, [{
+      file: 'producer.properties', line: 1, column: 1, system: 'kafka', key: 'linger.ms',
+      rawKey: 'queue.buffering.max.ms', value: '7', documented: true,
+    }]);
+  });
+});

@@ -1,0 +1,43 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { bundledKeyIndex } from '../../src/core/bundledKnowledge';
+import { keyNoteMarkdown, settingAt } from '../../src/core/hover';
+import { analyze } from './helpers';
+
+describe('hover notes', () => {
+  const text = '# mq-lens: workload=online\nlinger.ms=100\nacks=all\n';
+  const result = analyze('producer.properties', text);
+  const keys = bundledKeyIndex();
+
+  it('finds the setting under the cursor, at either end of the key', () => {
+    const start = text.indexOf('linger.ms');
+    assert.equal(settingAt(result.settings, start)?.key, 'linger.ms');
+    assert.equal(settingAt(result.settings, start + 'linger.ms'.length)?.key, 'linger.ms');
+    assert.equal(settingAt(result.settings, 0), undefined);
+  });
+
+  it('explains linger.ms: meaning, defaults by version, effects, the verdict on this value and sources', () => {
+    const setting = settingAt(result.settings, text.indexOf('linger.ms'))!;
+    const markdown = keyNoteMarkdown({
+      info: keys.lookup('kafka', 'linger.ms')!, setting, profile: result.profile,
+      findings: result.findings, rules: keys.rulesFor('kafka', 'linger.ms'), ruleLink: (id) => `docs/${id}.md`,
+    });
+    assert.match(markdown, /How long the producer holds a partly filled batch/);
+    assert.match(markdown, /\| `0` \| java \| `< 4\.0` \|/);
+    assert.match(markdown, /\| `5` \| java \| `>= 4\.0` \|/);
+    assert.match(markdown, /\*\*Latency:\*\*/);
+    assert.match(markdown, /This value \(`100`\) under the `online` profile/);
+    assert.match(markdown, /\[kafka-linger-latency\]\(docs\/kafka-linger-latency\.md\)/);
+    assert.match(markdown, /Sources: .*KIP-1030/);
+  });
+
+  it('says when a value raises no concern, and names the alias it was written as', () => {
+    const other = analyze('producer.properties', 'queue.buffering.max.ms=5\n', 'online');
+    const markdown = keyNoteMarkdown({
+      info: keys.lookup('kafka', 'linger.ms')!, setting: other.settings[0]!, profile: 'online',
+      findings: [], rules: [], ruleLink: (id) => id,
+    });
+    assert.match(markdown, /written here as `queue\.buffering\.max\.ms`/);
+    assert.match(markdown, /This value \(`5`\) raises no concern under the `online` profile\./);
+  });
+});
