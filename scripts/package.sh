@@ -7,4 +7,4 @@ cd "$ROOT"
 node scripts/build.mjs --production
 mkdir -p dist
 PATH="$N24/bin:$PATH" node node_modules/@vscode/vsce/vsce package --no-dependencies --allow-missing-repository \
-  --out dist/mq-lens.vsix
+  --no-rewrite-relative-links --out dist/mq-lens.vsix

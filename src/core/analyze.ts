@@ -2,7 +2,7 @@
 import { workloadDirective } from './directives';
 import type { KeyIndex } from './keyIndex';
 import type { Profile } from './knowledgeTypes';
-import { formatOf } from './formats';
+import { formatOf, type Format } from './formats';
 import { parseProperties } from './parsers/properties';
 import { evaluateRules, type SeverityOverrides } from './rules/evaluate';
 import { settingsFromProperties } from './settings/properties';
@@ -17,10 +17,12 @@ export interface AnalyzeOptions {
   /** The profile from configuration or the command line; an inline directive in the text wins over it. */
   profile: Profile;
   overrides?: SeverityOverrides;
+  /** The file's format when its name does not tell (an untitled editor, say); by default it comes from `file`. */
+  format?: Format;
 }
 
 export function analyzeText(options: AnalyzeOptions): AnalysisResult {
-  const format = formatOf(options.file);
+  const format = options.format ?? formatOf(options.file);
   if (!format) return { settings: [], findings: [], profile: options.profile };
   const lines = new LineIndex(options.text);
   let settings: Setting[];

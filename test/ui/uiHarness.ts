@@ -1,0 +1,64 @@
+// A small sequential runner for UI checks against the real workbench: each check is named, timed and screenshotted
+// on failure; the summary goes to stdout and to a JSON file that `npm test` counts.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+
+export interface UiResults {
+  passed: string[];
+  failed: Array<{ title: string; error: string }>;
+}
+
+export class UiRun {
+  readonly results: UiResults = { passed: [], failed: [] };
+
+  constructor(private readonly page: Page, readonly shots: string) {
+    fs.mkdirSync(shots, { recursive: true });
+  }
+
+  async check(title: string, body: () => Promise<void>): Promise<boolean> {
+    const started = Date.now();
+    try {
+      await body();
+      this.results.passed.push(title);
+      console.log(`  ✓ ${title} (${Date.now() - started} ms)`);
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.results.failed.push({ title, error: message });
+      console.log(`  ✗ ${title}\n    ${message.split('\n').join('\n    ')}`);
+      await this.shot(`FAILED-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+      return false;
+    }
+  }
+
+  async shot(name: string): Promise<void> {
+    await this.page.screenshot({ path: path.join(this.shots, `${name}.png`) }).catch(() => undefined);
+  }
+
+  write(file: string | undefined): void {
+    if (file) fs.writeFileSync(file, JSON.stringify(this.results, null, 2));
+    console.log(`${this.results.passed.length} passing, ${this.results.failed.length} failing (UI)`);
+  }
+}
+
+/** Opens a workspace file through Quick Open, which is steadier than clicking the explorer tree. */
+export async function openFile(page: Page, relativePath: string, expectedText: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(relativePath);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relativePath) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .view-lines', { hasText: expectedText }).first().waitFor({ timeout: 30000 });
+}
+
+/** Moves the mouse onto the first editor token that matches and waits for a hover containing `text`. */
+export async function hoverToken(page: Page, token: RegExp, text: string): Promise<void> {
+  const span = page.locator('.editor-instance .view-line span span', { hasText: token }).first();
+  const box = await span.boundingBox();
+  if (!box) throw new Error(`token ${token} is not on screen`);
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.move(box.x + 10, box.y + box.height / 2);
+  await page.locator('.monaco-hover', { hasText: text }).first().waitFor({ state: 'visible', timeout: 15000 });
+}
