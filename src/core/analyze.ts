@@ -1,13 +1,15 @@
 // The one entry point the extension and the CLI share: text in, settings and findings out.
 import { workloadDirective } from './directives';
+import { extractPropertiesFile } from './extract/propertiesFile';
+import type { Extraction } from './extract/types';
+import { extractYamlFile } from './extract/yamlFile';
+import { formatOf, type Format } from './formats';
 import type { KeyIndex } from './keyIndex';
 import type { Profile } from './knowledgeTypes';
-import { formatOf, type Format } from './formats';
-import { parseProperties } from './parsers/properties';
 import { evaluateRules, type SeverityOverrides } from './rules/evaluate';
-import { settingsFromProperties } from './settings/properties';
+import { suppressionFilter } from './suppress';
 import { LineIndex } from './text';
-import type { AnalysisResult, Setting } from './types';
+import type { AnalysisResult } from './types';
 
 export interface AnalyzeOptions {
   /** Path reported in settings and findings. */
@@ -21,22 +23,36 @@ export interface AnalyzeOptions {
   format?: Format;
 }
 
-export function analyzeText(options: AnalyzeOptions): AnalysisResult {
+export interface FullAnalysis extends AnalysisResult {
+  format?: Format;
+  lineComment: '#' | '//';
+  lines: LineIndex;
+}
+
+export function analyzeText(options: AnalyzeOptions): FullAnalysis {
   const format = options.format ?? formatOf(options.file);
-  if (!format) return { settings: [], findings: [], profile: options.profile };
   const lines = new LineIndex(options.text);
-  let settings: Setting[];
-  let comments: string[];
-  switch (format) {
-    case 'properties': {
-      const document = parseProperties(options.text);
-      settings = settingsFromProperties(options.file, document, lines, options.keys);
-      comments = document.comments.map((comment) => comment.text);
-      break;
-    }
-  }
-  const directive = workloadDirective(comments);
+  if (!format) return { settings: [], findings: [], profile: options.profile, lineComment: '#', lines };
+  const extraction = extract(format, { file: options.file, text: options.text, lines, keys: options.keys });
+  const directive = workloadDirective(extraction.comments.map((c) => c.text));
   const profile = directive.profile ?? options.profile;
-  const findings = evaluateRules(settings, profile, options.keys, lines, options.overrides);
-  return { settings, findings, profile };
+  const keep = suppressionFilter(extraction.comments, lines);
+  const findings = evaluateRules(extraction.settings, profile, options.keys, lines, options.overrides).filter(keep);
+  return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines };
+}
+
+function extract(format: Format, context: Parameters<typeof extractPropertiesFile>[0]): Extraction {
+  switch (format) {
+    case 'properties':
+    case 'spring-properties':
+    case 'conf':
+      return extractPropertiesFile(context, format);
+    case 'spring-yaml':
+    case 'compose':
+      return extractYamlFile(context, format);
+    case 'yaml':
+      // Most YAML files are not about messaging; only Kubernetes resources MQ Lens reads are parsed.
+      if (!/kafka\.strimzi\.io\/|rabbitmq\.com\//.test(context.text)) return { settings: [], comments: [], lineComment: '#' };
+      return extractYamlFile(context, 'yaml');
+  }
 }

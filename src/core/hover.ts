@@ -35,6 +35,13 @@ export function keyNoteMarkdown(input: KeyNoteInput): string {
   const effects = EFFECT_LABELS.filter(([name]) => info.effects[name]).map(([name, label]) => `- **${label}:** ${info.effects[name]!}`);
   if (effects.length > 0) parts.push(effects.join('\n'));
 
+  if (info.values && info.values.length > 0) {
+    const current = setting?.value.trim().toLowerCase();
+    parts.push(info.values.map((v) => {
+      const line = `- ${code(v.value)}: ${v.meaning}`;
+      return v.value.toLowerCase() === current ? `${line} ← *this value*` : line;
+    }).join('\n'));
+  }
   if (setting) {
     const value = setting.value.trim();
     const verdicts = input.findings.map((f) => `- ${severityIcon(f.severity)} [${f.ruleId}](${input.ruleLink(f.ruleId)}): ${f.message}`);

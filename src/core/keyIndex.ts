@@ -4,17 +4,25 @@ import type { KeyInfo, Knowledge, RuleInfo } from './knowledgeTypes';
 export class KeyIndex {
   private readonly bySpelling = new Map<string, KeyInfo>();
   private readonly rulesByKey = new Map<string, RuleInfo[]>();
+  private readonly bySpringName = new Map<string, KeyInfo>();
+  private readonly systemsBySpelling = new Map<string, string[]>();
 
   constructor(readonly knowledge: Knowledge) {
     for (const info of knowledge.keys) {
       for (const spelling of [info.key, ...info.aliases]) {
         const id = spellingId(info.system, spelling);
         if (!this.bySpelling.has(id)) this.bySpelling.set(id, info);
+        const systems = this.systemsBySpelling.get(spelling.toLowerCase()) ?? [];
+        if (!systems.includes(info.system)) this.systemsBySpelling.set(spelling.toLowerCase(), [...systems, info.system]);
       }
+      for (const name of info.spring ?? []) this.bySpringName.set(relaxedName(name), info);
     }
     for (const rule of knowledge.rules) {
-      const id = spellingId(rule.system, rule.when.key);
-      this.rulesByKey.set(id, [...(this.rulesByKey.get(id) ?? []), rule]);
+      const readKeys = [rule.when?.key, ...(rule.and ?? []).map((c) => c.key)].filter((k): k is string => k !== undefined);
+      for (const key of new Set(readKeys.map((k) => this.lookup(rule.system, k)?.key ?? k))) {
+        const id = spellingId(rule.system, key);
+        this.rulesByKey.set(id, [...(this.rulesByKey.get(id) ?? []), rule]);
+      }
     }
   }
 
@@ -23,7 +31,17 @@ export class KeyIndex {
     return this.bySpelling.get(spellingId(system, spelling));
   }
 
-  /** Rules whose condition reads this canonical key. */
+  /** The key a Spring Boot property sets (relaxed binding: case, dashes and underscores do not matter). */
+  lookupSpring(name: string): KeyInfo | undefined {
+    return this.bySpringName.get(relaxedName(name));
+  }
+
+  /** The systems that know a spelling, in knowledge order. */
+  systemsFor(spelling: string): readonly string[] {
+    return this.systemsBySpelling.get(spelling.toLowerCase()) ?? [];
+  }
+
+  /** Rules whose conditions read this canonical key. */
   rulesFor(system: string, key: string): RuleInfo[] {
     return this.rulesByKey.get(spellingId(system, key)) ?? [];
   }
@@ -31,4 +49,9 @@ export class KeyIndex {
 
 function spellingId(system: string, spelling: string): string {
   return `${system}\u0000${spelling.toLowerCase()}`;
+}
+
+/** Spring Boot's relaxed binding: `batch-size`, `batchSize` and `batch_size` name the same property. */
+export function relaxedName(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
 }

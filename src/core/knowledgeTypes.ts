@@ -11,13 +11,55 @@ export type RuleLevel = Severity | 'off';
 /** A fact's origin: a URL, or a repository path with a commit or date, as written in knowledge/. */
 export type Source = string;
 
+/** A sourced fact about a broker; `note` qualifies it. */
+export interface Fact<T> {
+  value: T;
+  note?: string;
+  source: Source;
+}
+
+export type Support = boolean | 'partial' | 'unknown';
+
+export interface Capabilities {
+  ordering: Fact<'none' | 'per-partition' | 'per-queue' | 'per-key' | 'global' | 'unknown'>;
+  delayedMessages: Fact<'none' | 'fixed-levels' | 'arbitrary' | 'cancellable' | 'unknown'>;
+  persistence: Fact<'none' | 'optional' | 'always' | 'unknown'>;
+  replay: Fact<Support>;
+  transactions: Fact<Support>;
+  priorities: Fact<Support>;
+  deadLetter: Fact<Support>;
+  routing: Fact<'simple' | 'flexible' | 'unknown'>;
+  protocols: Fact<string[]>;
+  multiTenant: Fact<Support>;
+  geoReplication: Fact<Support>;
+  tieredStorage: Fact<Support>;
+  exactlyOnce: Fact<Support>;
+}
+
+export interface Measure {
+  text: string;
+  messagesPerSecond?: number;
+  megabytesPerSecond?: number;
+  p99Ms?: number;
+  date?: string;
+  source: Source;
+}
+
 export interface BrokerInfo {
   id: string;
   name: string;
+  kind: 'broker' | 'library' | 'managed-service' | 'datastore';
   summary: string;
   strengths: string[];
   weaknesses: string[];
   settingsToCheck: string[];
+  capabilities: Capabilities;
+  performance: { throughput: Measure; latency: Measure };
+  operations: { weight: 'none' | 'light' | 'moderate' | 'heavy'; components: string[]; text: string; source: Source };
+  hosting: Array<{ where: 'self-hosted' | 'aws' | 'azure' | 'gcp' | 'in-process'; offering: string; source?: Source }>;
+  languages: string[];
+  license: { text: string; source: Source };
+  status: { text: string; source: Source };
   sources: Source[];
 }
 
@@ -54,24 +96,37 @@ export interface KeyInfo {
   /** Canonical key, e.g. `linger.ms`. */
   key: string;
   system: string;
-  scope: 'producer' | 'consumer' | 'broker' | 'topic' | 'client' | 'container';
+  scope: 'producer' | 'consumer' | 'broker' | 'topic' | 'client' | 'container' | 'queue';
   /** Other spellings that mean the same key (librdkafka aliases, …). */
   aliases: string[];
   summary: string;
   unit?: string;
   defaults: DefaultValue[];
+  /** Spring Boot property names that set this key. */
+  spring?: string[];
+  /** What particular values mean. */
+  values?: Array<{ value: string; meaning: string }>;
   effects: KeyEffects;
   sources: Source[];
 }
 
-export type ConditionOp = 'gt' | 'gte' | 'lt' | 'lte' | 'eq' | 'ne' | 'in' | 'notIn';
+export type ConditionOp = 'gt' | 'gte' | 'lt' | 'lte' | 'eq' | 'ne' | 'in' | 'notIn' | 'absent' | 'present' | 'matches';
 
-/** A test on one setting's value. Numbers compare numerically; strings compare case-insensitively. */
+export type ConditionValue = string | number | boolean | Array<string | number | boolean>;
+
+/**
+ * A test on one setting's value. Numbers compare numerically; strings and booleans compare case-insensitively.
+ * `absent` and `present` test whether the key is set at all in the scope, and take no value; `matches` takes a
+ * case-insensitive regular expression.
+ */
 export interface Condition {
   key: string;
   op: ConditionOp;
-  value: string | number | Array<string | number>;
+  value?: ConditionValue;
 }
+
+/** Checks too specific for a condition; each is implemented in src/core/rules/checks/. */
+export type BuiltinCheck = 'unknown-key' | 'delivery-timeout-budget' | 'min-isr-vs-replication' | 'poll-budget';
 
 export interface RuleFix {
   title: string;
@@ -91,8 +146,13 @@ export interface RuleInfo {
   system: string;
   summary: string;
   severity: Record<Profile, RuleLevel>;
-  when: Condition;
-  /** Message template; `{value}`, `{key}`, `{rawKey}` and `{profile}` are filled in. */
+  /** The setting the finding is placed on; absent for rules that use `check`. */
+  when?: Condition;
+  /** More conditions on other settings in the same scope; all must hold. */
+  and?: Condition[];
+  check?: BuiltinCheck;
+  tags?: Array<'unnecessary' | 'deprecated'>;
+  /** Message template: `{value}`, `{key}`, `{rawKey}`, `{profile}`, `{value:other.key}` and check-specific fields. */
   message: string;
   why: string;
   fix: RuleFix;

@@ -18,9 +18,32 @@ export interface Setting {
   key: string;
   /** The key as written, e.g. `queue.buffering.max.ms`. */
   rawKey: string;
+  /** The value as written, without quotes. */
   value: string;
+  /** What the value means when it is not written literally (`sarama.NoResponse` means acks `0`). */
+  effectiveValue?: string;
   keySpan: Span;
   valueSpan: Span;
+  /**
+   * How the value is written, which decides whether and how a fix may replace it: `bare` (properties, YAML plain,
+   * environment), `quoted` (the span is inside the quotes), `number` and `boolean` literals in code, `identifier`
+   * (a constant: no automatic fix), `block` (a YAML block scalar: no automatic fix).
+   */
+  valueStyle?: 'bare' | 'quoted' | 'number' | 'boolean' | 'identifier' | 'block';
+  /** How the language spells booleans, for fixes: `True`/`False` in Python, `true`/`false` elsewhere. */
+  booleanCase?: 'lower' | 'title';
+  /** Settings in the same scope share it (one code block or one configured client); absent means the whole file. */
+  scope?: string;
+  /** Set when the setting is not written but implied by a client's default; says which default. */
+  implicit?: string;
+}
+
+/** A place in the same file that explains a finding (the other setting of a two-setting rule). */
+export interface RelatedPlace {
+  span: Span;
+  line: number;
+  column: number;
+  message: string;
 }
 
 /** A text replacement in the analysed text; applying it changes nothing outside `span`. */
@@ -41,6 +64,16 @@ export interface Finding {
   span: Span;
   profile: Profile;
   fix?: { title: string; edit: TextEdit };
+  related?: RelatedPlace[];
+  tags?: Array<'unnecessary' | 'deprecated'>;
+}
+
+/** A comment in an analysed file, for directives. */
+export interface Comment {
+  text: string;
+  span: Span;
+  /** True when nothing but blanks precede the comment on its line. */
+  ownLine: boolean;
 }
 
 export interface AnalysisResult {

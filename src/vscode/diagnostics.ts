@@ -39,7 +39,11 @@ export class DiagnosticsController implements vscode.Disposable {
 
   refresh(document: vscode.TextDocument): void {
     const result = this.analyzer.analyze(document);
-    if (!result) return;
+    if (!result) {
+      // An excluded file, or one whose name no longer matches, keeps no stale problems.
+      this.collection.delete(document.uri);
+      return;
+    }
     this.collection.set(document.uri, result.findings.map((f) => this.toDiagnostic(document, f)));
   }
 
@@ -67,6 +71,15 @@ export class DiagnosticsController implements vscode.Disposable {
     const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.ruleId, target: ruleDocUri(this.extensionUri, finding.ruleId) };
+    if (finding.related) {
+      diagnostic.relatedInformation = finding.related.map((place) => new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(document.uri, new vscode.Range(document.positionAt(place.span.start), document.positionAt(place.span.end))),
+        place.message,
+      ));
+    }
+    if (finding.tags) {
+      diagnostic.tags = finding.tags.map((tag) => (tag === 'deprecated' ? vscode.DiagnosticTag.Deprecated : vscode.DiagnosticTag.Unnecessary));
+    }
     return diagnostic;
   }
 

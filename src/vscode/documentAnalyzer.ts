@@ -1,22 +1,24 @@
 // Analyses open documents with the core and caches one result per document version and profile, so that the
 // diagnostics, hover and code-action providers share one parse of each edit.
 import * as vscode from 'vscode';
-import { analyzeText } from '../core/analyze';
+import { analyzeText, type FullAnalysis } from '../core/analyze';
 import { bundledKeyIndex } from '../core/bundledKnowledge';
 import { formatOf, type Format } from '../core/formats';
 import { PROFILES, type Profile } from '../core/knowledgeTypes';
-import type { AnalysisResult } from '../core/types';
+import type { SeverityOverrides } from '../core/rules/evaluate';
 
 /** Schemes whose documents are views of other documents (diffs, output); analysing them would duplicate problems. */
 const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'comment', 'debug', 'vscode-notebook-cell-output']);
 
 /** Formats of untitled editors, by language id. */
-const UNTITLED_FORMATS: Readonly<Record<string, Format>> = { properties: 'properties' };
+const UNTITLED_FORMATS: Readonly<Record<string, Format>> = { properties: 'properties', yaml: 'spring-yaml' };
+const LEVELS = ['off', 'hint', 'info', 'warning', 'error'];
 
 interface CacheEntry {
   version: number;
-  profile: Profile;
-  result: AnalysisResult;
+  /** The configuration the result was computed under: profile and severity overrides. */
+  configuration: string;
+  result: FullAnalysis;
 }
 
 export class DocumentAnalyzer {
@@ -30,7 +32,7 @@ export class DocumentAnalyzer {
 
   /** The format by file name; an untitled editor has no telling name, so its language decides. */
   private formatOf(document: vscode.TextDocument): Format | undefined {
-    if (IGNORED_SCHEMES.has(document.uri.scheme)) return undefined;
+    if (IGNORED_SCHEMES.has(document.uri.scheme) || this.excluded(document)) return undefined;
     const byName = formatOf(document.uri.path);
     if (byName || document.uri.scheme !== 'untitled') return byName;
     return UNTITLED_FORMATS[document.languageId];
@@ -42,22 +44,40 @@ export class DocumentAnalyzer {
     return (PROFILES as readonly string[]).includes(value) ? (value as Profile) : 'general';
   }
 
-  analyze(document: vscode.TextDocument): AnalysisResult | undefined {
+  /** Per-rule severities from `mqLens.rules`; values other than the five levels are ignored. */
+  overrides(document: vscode.TextDocument): SeverityOverrides {
+    const configured = vscode.workspace.getConfiguration('mqLens', document.uri).get<Record<string, unknown>>('rules', {});
+    const overrides: Record<string, SeverityOverrides[string]> = {};
+    for (const [ruleId, level] of Object.entries(configured ?? {})) {
+      if (typeof level === 'string' && LEVELS.includes(level)) overrides[ruleId] = level as SeverityOverrides[string];
+    }
+    return overrides;
+  }
+
+  private excluded(document: vscode.TextDocument): boolean {
+    const patterns = vscode.workspace.getConfiguration('mqLens', document.uri).get<string[]>('exclude', []);
+    return Array.isArray(patterns) && patterns.some((pattern) => typeof pattern === 'string' && vscode.languages.match({ pattern }, document) > 0);
+  }
+
+  analyze(document: vscode.TextDocument): FullAnalysis | undefined {
     const format = this.formatOf(document);
     if (!format) return undefined;
     const key = document.uri.toString();
     const profile = this.configuredProfile(document);
+    const overrides = this.overrides(document);
+    const configuration = JSON.stringify([profile, overrides]);
     const cached = this.cache.get(key);
-    if (cached && cached.version === document.version && cached.profile === profile) return cached.result;
-    let result: AnalysisResult;
+    if (cached && cached.version === document.version && cached.configuration === configuration) return cached.result;
+    const file = document.uri.fsPath || document.uri.path;
+    let result: FullAnalysis;
     try {
-      result = analyzeText({ file: document.uri.fsPath || document.uri.path, text: document.getText(), keys: bundledKeyIndex(), profile, format });
+      result = analyzeText({ file, text: document.getText(), keys: bundledKeyIndex(), profile, format, overrides });
     } catch (error) {
       // A bug in a parser must never take the extension down; report it and show nothing for this document.
       this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      result = { settings: [], findings: [], profile, error: String(error) };
+      result = { ...analyzeText({ file, text: '', keys: bundledKeyIndex(), profile, format }), error: String(error) };
     }
-    this.cache.set(key, { version: document.version, profile, result });
+    this.cache.set(key, { version: document.version, configuration, result });
     return result;
   }
 

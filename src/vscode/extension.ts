@@ -8,7 +8,11 @@ import { KeyHoverProvider } from './hoverProvider';
 import { openRuleDocs } from './ruleDocs';
 
 /** Documents MQ Lens reads, by pattern; the analyzer decides per file name, so the selector only narrows. */
-const SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.properties' }, { scheme: 'untitled', language: 'properties' }];
+const SELECTOR: vscode.DocumentSelector = [
+  { pattern: '**/*.{properties,yml,yaml,conf}' },
+  { scheme: 'untitled', language: 'properties' },
+  { scheme: 'untitled', language: 'yaml' },
+];
 
 const PROFILE_DESCRIPTIONS: Record<Profile, string> = {
   general: 'Asynchronous decoupling: only loss, duplication and ordering hazards',

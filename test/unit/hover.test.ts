@@ -41,3 +41,17 @@ describe('hover notes', () => {
     assert.match(markdown, /This value \(`5`\) raises no concern under the `online` profile\./);
   });
 });
+
+describe('hover notes on values', () => {
+  it('lists what particular values mean and marks the one written', () => {
+    const keys = bundledKeyIndex();
+    const result = analyze('producer.properties', 'acks=1\n', 'online');
+    const markdown = keyNoteMarkdown({
+      info: keys.lookup('kafka', 'acks')!, setting: result.settings[0]!, profile: 'online',
+      findings: result.findings, rules: keys.rulesFor('kafka', 'acks'), ruleLink: (id) => id,
+    });
+    assert.match(markdown, /- `1`: .+ ← \*this value\*/);
+    assert.match(markdown, /- `all`: /);
+    assert.match(markdown, /\[kafka-acks-one\]\(kafka-acks-one\)/);
+  });
+});

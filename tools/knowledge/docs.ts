@@ -1,5 +1,5 @@
 // Generates docs/rules/<id>.md from rule metadata. The pages are committed; a unit test fails when they are stale.
-import type { RuleInfo } from '../../src/core/knowledgeTypes';
+import type { Condition, RuleInfo } from '../../src/core/knowledgeTypes';
 
 const PROFILE_NAMES = { online: 'online', streaming: 'streaming', general: 'general' } as const;
 
@@ -11,7 +11,7 @@ export function renderRuleDoc(rule: RuleInfo): string {
   for (const profile of Object.keys(PROFILE_NAMES) as Array<keyof typeof PROFILE_NAMES>) {
     lines.push(`| \`${profile}\` | ${rule.severity[profile]} |`);
   }
-  lines.push('', '## What it finds', '', `\`${rule.when.key}\` ${describeCondition(rule)}.`, '');
+  lines.push('', '## What it finds', '', describeTest(rule), '');
   lines.push('## Why it matters', '', rule.why.trim(), '');
   lines.push('## How to fix it', '', rule.fix.replacement !== undefined
     ? `${rule.fix.title}. The quick fix replaces only the value.`
@@ -40,13 +40,31 @@ export function renderRuleIndex(rules: readonly RuleInfo[]): string {
   return lines.join('\n');
 }
 
-function describeCondition(rule: RuleInfo): string {
-  const value = Array.isArray(rule.when.value) ? rule.when.value.join(', ') : String(rule.when.value);
+const CHECK_DESCRIPTIONS: Record<string, string> = {
+  'delivery-timeout-budget': '`delivery.timeout.ms` is set below `linger.ms` + `request.timeout.ms` (30000 when not set) in the same producer configuration.',
+  'min-isr-vs-replication': '`min.insync.replicas` is at or above the replication factor (`default.replication.factor` or `replication.factor`) set beside it.',
+  'unknown-key': 'A key that is not a known configuration name, close to one that is.',
+  'poll-budget': '`max.poll.interval.ms` divided by `max.poll.records` (500 when not set) leaves less than 100 ms to process each record of a poll.',
+};
+
+function describeTest(rule: RuleInfo): string {
+  if (rule.check) return CHECK_DESCRIPTIONS[rule.check] ?? rule.check;
+  const conditions = [rule.when!, ...(rule.and ?? [])].map(describeCondition);
+  return conditions.length === 1
+    ? `${conditions[0]}.`
+    : `${conditions[0]}, in a scope where ${conditions.slice(1).join(' and ')}.`;
+}
+
+function describeCondition(condition: Condition): string {
+  const value = Array.isArray(condition.value) ? condition.value.join(', ') : String(condition.value);
   const words: Record<string, string> = {
     gt: 'is greater than', gte: 'is at least', lt: 'is less than', lte: 'is at most',
     eq: 'is', ne: 'is anything but', in: 'is one of', notIn: 'is none of',
   };
-  return `${words[rule.when.op]} ${value}`;
+  if (condition.op === 'absent') return `\`${condition.key}\` is not set`;
+  if (condition.op === 'present') return `\`${condition.key}\` is set`;
+  if (condition.op === 'matches') return `\`${condition.key}\` matches \`${value}\``;
+  return `\`${condition.key}\` ${words[condition.op]} ${value}`;
 }
 
 function fence(code: string): string {

@@ -65,7 +65,7 @@ export function loadKnowledge(root: string): LoadResult {
 }
 
 function compileSchemas(schemaDir: string): Record<Kind, ValidateFunction> {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   for (const name of fs.readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json'))) {
     ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, name), 'utf8')), name);
   }
@@ -161,7 +161,10 @@ function crossCheck(knowledge: Knowledge, origins: Map<object, ParsedFile>, prob
     if (path.basename(file).replace(/\.ya?ml$/, '') !== rule.id) {
       report(rule, `id: ${rule.id}`, `rule id '${rule.id}' must match its file name`);
     }
-    const known = knowledge.keys.some((k) => k.system === rule.system && (k.key === rule.when.key || k.aliases.includes(rule.when.key)));
-    if (!known) report(rule, rule.when.key, `rule reads key '${rule.when.key}', which knowledge/keys/ does not describe for ${rule.system}`);
+    for (const condition of [rule.when, ...(rule.and ?? [])]) {
+      if (!condition) continue;
+      const known = knowledge.keys.some((k) => k.system === rule.system && (k.key === condition.key || k.aliases.includes(condition.key)));
+      if (!known) report(rule, condition.key, `rule reads key '${condition.key}', which knowledge/keys/ does not describe for ${rule.system}`);
+    }
   }
 }

@@ -1,11 +1,19 @@
 // Judges settings against the rules in the knowledge base, under one workload profile.
-import type { Condition, Profile, RuleInfo, Severity } from '../knowledgeTypes';
+import type { Condition, ConditionValue, Profile, RuleInfo, Severity } from '../knowledgeTypes';
 import type { KeyIndex } from '../keyIndex';
 import type { LineIndex } from '../text';
-import type { Finding, Setting } from '../types';
+import type { Finding, RelatedPlace, Setting, Span } from '../types';
+import { runCheck } from './checks';
 
 /** Per-rule severity chosen by the user; it replaces the rule's own level under every profile. */
 export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
+
+export interface RuleContext {
+  settings: readonly Setting[];
+  profile: Profile;
+  keys: KeyIndex;
+  lines: LineIndex;
+}
 
 export function evaluateRules(
   settings: readonly Setting[],
@@ -14,21 +22,83 @@ export function evaluateRules(
   lines: LineIndex,
   overrides: SeverityOverrides = {},
 ): Finding[] {
+  const context: RuleContext = { settings, profile, keys, lines };
   const findings: Finding[] = [];
-  for (const setting of settings) {
-    for (const rule of keys.rulesFor(setting.system, setting.key)) {
-      const level = overrides[rule.id] ?? rule.severity[profile];
-      if (level === 'off' || !conditionHolds(rule.when, setting.value)) continue;
-      findings.push(toFinding(rule, level, setting, profile, lines));
+  for (const rule of keys.knowledge.rules) {
+    const level = overrides[rule.id] ?? rule.severity[profile];
+    if (level === 'off') continue;
+    if (rule.check) {
+      for (const hit of runCheck(rule.check, context, rule)) findings.push(makeFinding(rule, level, hit.setting, context, hit.message, hit.related));
+      continue;
+    }
+    const when = rule.when;
+    if (!when) continue;
+    for (const setting of settings) {
+      if (setting.system !== rule.system || setting.key !== canonicalKey(keys, rule.system, when.key)) continue;
+      if (!conditionHolds(when, valueOf(setting))) continue;
+      const related = otherConditions(rule, setting, context);
+      if (!related) continue;
+      const message = withOrigin(fillTemplate(rule.message, setting, profile, related.settings), setting);
+      findings.push(makeFinding(rule, level, setting, context, message, related.places));
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Says where an implied value comes from: "… is 0 (the default of segmentio/kafka-go's Writer)." */
+function withOrigin(message: string, setting: Setting): string {
+  return setting.implicit ? `${message.replace(/\.$/, '')} (${setting.implicit}).` : message;
+}
+
+/** The value a rule judges: what the setting means, which may differ from how it is written. */
+export function valueOf(setting: Setting): string {
+  return (setting.effectiveValue ?? setting.value).trim();
+}
+
+/** Settings in the same scope as `setting`: the same file and, when set, the same code block or client. */
+export function sameScope(settings: readonly Setting[], setting: Setting): Setting[] {
+  return settings.filter((s) => s.file === setting.file && s.scope === setting.scope && s.system === setting.system);
+}
+
+function canonicalKey(keys: KeyIndex, system: string, key: string): string {
+  return keys.lookup(system, key)?.key ?? key;
+}
+
+/** Checks a rule's `and` conditions; returns the settings that satisfied them, or undefined when one fails. */
+function otherConditions(rule: RuleInfo, setting: Setting, context: RuleContext): { settings: Setting[]; places: RelatedPlace[] } | undefined {
+  const scope = sameScope(context.settings, setting);
+  const matched: Setting[] = [];
+  for (const condition of rule.and ?? []) {
+    const key = canonicalKey(context.keys, rule.system, condition.key);
+    const candidates = scope.filter((s) => s.key === key && s !== setting);
+    if (condition.op === 'absent') {
+      if (candidates.some((s) => !s.implicit)) return undefined;
+      continue;
+    }
+    if (condition.op === 'present') {
+      if (candidates.length === 0) return undefined;
+      continue;
+    }
+    // The last written value wins, as it does when a client reads its configuration.
+    const last = candidates[candidates.length - 1];
+    if (!last || !conditionHolds(condition, valueOf(last))) return undefined;
+    matched.push(last);
+  }
+  const places = matched.map((s) => {
+    const position = context.lines.positionAt(s.keySpan.start);
+    return { span: s.keySpan, line: position.line, column: position.column, message: `${s.rawKey} is ${valueOf(s)} here.` };
+  });
+  return { settings: matched, places };
 }
 
 export function conditionHolds(condition: Condition, rawValue: string): boolean {
   const value = rawValue.trim();
   const expected = condition.value;
   switch (condition.op) {
+    case 'absent':
+      return false;
+    case 'present':
+      return true;
     case 'gt':
     case 'gte':
     case 'lt':
@@ -45,6 +115,8 @@ export function conditionHolds(condition: Condition, rawValue: string): boolean 
       return sameValue(value, expected);
     case 'ne':
       return !sameValue(value, expected);
+    case 'matches':
+      return typeof expected === 'string' && new RegExp(expected, 'i').test(value);
     case 'in':
       return Array.isArray(expected) && expected.some((candidate) => sameValue(value, candidate));
     case 'notIn':
@@ -52,25 +124,25 @@ export function conditionHolds(condition: Condition, rawValue: string): boolean 
   }
 }
 
-function sameValue(actual: string, expected: Condition['value']): boolean {
-  if (Array.isArray(expected)) return false;
+function sameValue(actual: string, expected: ConditionValue | undefined): boolean {
+  if (expected === undefined || Array.isArray(expected)) return false;
   const actualNumber = toNumber(actual);
-  if (typeof expected === 'number' || actualNumber !== undefined) {
-    const expectedNumber = typeof expected === 'number' ? expected : toNumber(expected);
-    if (actualNumber !== undefined && expectedNumber !== undefined) return actualNumber === expectedNumber;
-  }
+  const expectedNumber = typeof expected === 'number' ? expected : toNumber(String(expected));
+  if (actualNumber !== undefined && expectedNumber !== undefined) return actualNumber === expectedNumber;
   return actual.toLowerCase() === String(expected).toLowerCase();
 }
 
-/** A plain decimal number, or undefined; `1e3`, hex and empty strings are not numbers to a Kafka config parser. */
-function toNumber(text: string): number | undefined {
-  return /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+/** A plain decimal number, or undefined; `1e3`, hex and empty strings are not numbers to a config parser. */
+export function toNumber(text: string): number | undefined {
+  return /^[+-]?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined;
 }
 
-function toFinding(rule: RuleInfo, severity: Severity, setting: Setting, profile: Profile, lines: LineIndex): Finding {
-  const span = { start: setting.keySpan.start, end: Math.max(setting.valueSpan.end, setting.keySpan.end) };
-  const start = lines.positionAt(span.start);
-  const end = lines.positionAt(span.end);
+function makeFinding(rule: RuleInfo, severity: Severity, setting: Setting, context: RuleContext, message: string, related: RelatedPlace[] = []): Finding {
+  const span: Span = setting.implicit
+    ? setting.keySpan
+    : { start: setting.keySpan.start, end: Math.max(setting.valueSpan.end, setting.keySpan.end) };
+  const start = context.lines.positionAt(span.start);
+  const end = context.lines.positionAt(span.end);
   const finding: Finding = {
     file: setting.file,
     line: start.line,
@@ -79,21 +151,46 @@ function toFinding(rule: RuleInfo, severity: Severity, setting: Setting, profile
     endColumn: end.column,
     ruleId: rule.id,
     severity,
-    message: fillTemplate(rule.message, setting, profile),
+    message,
     span,
-    profile,
+    profile: context.profile,
   };
-  if (rule.fix.replacement !== undefined) {
-    finding.fix = { title: rule.fix.title, edit: { span: setting.valueSpan, newText: rule.fix.replacement } };
-  }
+  const edit = rule.fix.replacement === undefined || setting.implicit ? undefined : replacementEdit(setting, rule.fix.replacement);
+  if (edit) finding.fix = { title: rule.fix.title, edit };
+  if (related.length > 0) finding.related = related;
+  if (rule.tags && rule.tags.length > 0) finding.tags = rule.tags;
   return finding;
 }
 
-export function fillTemplate(template: string, setting: Setting, profile: Profile): string {
-  return template.replace(/\{(value|key|rawKey|profile)\}/g, (_, name: string) => {
-    if (name === 'value') return setting.value.trim();
+/** The edit that writes `replacement` in place of the setting's value in its own style, or undefined when unsafe. */
+export function replacementEdit(setting: Setting, replacement: string): { span: Span; newText: string } | undefined {
+  switch (setting.valueStyle ?? 'bare') {
+    case 'bare':
+    case 'quoted':
+      return { span: setting.valueSpan, newText: replacement };
+    case 'number':
+      return toNumber(replacement) === undefined ? undefined : { span: setting.valueSpan, newText: replacement };
+    case 'boolean': {
+      const lower = replacement.toLowerCase();
+      if (lower !== 'true' && lower !== 'false') return undefined;
+      const text = setting.booleanCase === 'title' ? lower[0]!.toUpperCase() + lower.slice(1) : lower;
+      return { span: setting.valueSpan, newText: text };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function fillTemplate(template: string, setting: Setting, profile: Profile, related: readonly Setting[] = [], extra: Record<string, string> = {}): string {
+  return template.replace(/\{(value|key|rawKey|profile|value:[A-Za-z0-9._-]+|[a-zA-Z]+)\}/g, (whole, name: string) => {
+    if (name === 'value') return valueOf(setting);
     if (name === 'key') return setting.key;
     if (name === 'rawKey') return setting.rawKey;
-    return profile;
+    if (name === 'profile') return profile;
+    if (name.startsWith('value:')) {
+      const other = related.find((s) => s.key === name.slice(6) || s.rawKey === name.slice(6));
+      return other ? valueOf(other) : whole;
+    }
+    return extra[name] ?? whole;
   });
 }

@@ -1,0 +1,87 @@
+// Settings from line-oriented `key = value` files: Kafka and RocketMQ `.properties`, Spring Boot
+// `application*.properties`, and the `.conf` files of RabbitMQ, RocketMQ, Pulsar and Redis (all read by the same
+// parser: `rabbitmq.conf`'s `a.b = c` and `redis.conf`'s `key value` are both valid properties syntax).
+import type { KeyIndex } from '../keyIndex';
+import { parseProperties, type PropertiesEntry } from '../parsers/properties';
+import type { LineIndex } from '../text';
+import type { Setting, Span } from '../types';
+import { springKey } from './springKeys';
+import type { ExtractContext, Extraction } from './types';
+
+export type PropertiesMode = 'properties' | 'spring-properties' | 'conf';
+
+export function extractPropertiesFile(context: ExtractContext, mode: PropertiesMode): Extraction {
+  const document = parseProperties(context.text);
+  const comments = document.comments.map((c) => ({ text: c.text, span: c.span, ownLine: true }));
+  const settings = mode === 'spring-properties'
+    ? springSettings(context, document.entries)
+    : plainSettings(context, document.entries, candidateSystems(context.file));
+  return { settings, comments, lineComment: '#' };
+}
+
+/**
+ * Entries of a properties text embedded elsewhere (a YAML block scalar, say): `offset` is where `text` starts in the
+ * analysed file, so spans stay exact.
+ */
+export function settingsFromEmbeddedProperties(context: ExtractContext, text: string, offset: number, systems: readonly string[], scope?: string): Setting[] {
+  const entries = parseProperties(text).entries.map((e) => ({
+    ...e, keySpan: shift(e.keySpan, offset), valueSpan: shift(e.valueSpan, offset),
+  }));
+  return plainSettings(context, entries, systems, scope);
+}
+
+function shift(span: Span, offset: number): Span {
+  return { start: span.start + offset, end: span.end + offset };
+}
+
+function springSettings(context: ExtractContext, entries: readonly PropertiesEntry[]): Setting[] {
+  const settings: Setting[] = [];
+  for (const entry of entries) {
+    const resolved = springKey(entry.key, context.keys);
+    if (resolved) settings.push(makeSetting(context.file, context.lines, resolved.system, resolved.info.key, entry));
+  }
+  return settings;
+}
+
+/** Which systems a file of this name configures, most likely first. */
+function candidateSystems(file: string): string[] {
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).toLowerCase();
+  if (base === 'rabbitmq.conf') return ['rabbitmq'];
+  if (/^redis.*\.conf$/.test(base)) return ['redis'];
+  if (/^(standalone|client|bookkeeper|proxy|functions_worker)\.conf$/.test(base)) return ['pulsar'];
+  if (/^broker.*\.(conf|properties)$/.test(base)) return ['rocketmq', 'pulsar', 'kafka'];
+  return ['kafka', 'rocketmq', 'pulsar'];
+}
+
+/**
+ * Assigns each entry to a system. The file's system is the candidate that knows the most of its keys; an entry goes
+ * to that system when it knows the key, else to the first other candidate that does.
+ */
+function plainSettings(context: ExtractContext, entries: readonly PropertiesEntry[], candidates: readonly string[], scope?: string): Setting[] {
+  const votes = new Map<string, number>();
+  for (const entry of entries) {
+    for (const system of context.keys.systemsFor(entry.key)) {
+      if (candidates.includes(system)) votes.set(system, (votes.get(system) ?? 0) + 1);
+    }
+  }
+  const ranked = [...candidates].sort((a, b) => (votes.get(b) ?? 0) - (votes.get(a) ?? 0));
+  const settings: Setting[] = [];
+  for (const entry of entries) {
+    const system = ranked.find((s) => context.keys.lookup(s, entry.key));
+    if (!system) continue;
+    const setting = makeSetting(context.file, context.lines, system, context.keys.lookup(system, entry.key)!.key, entry);
+    if (scope !== undefined) setting.scope = scope;
+    settings.push(setting);
+  }
+  return settings;
+}
+
+function makeSetting(file: string, lines: LineIndex, system: string, key: string, entry: PropertiesEntry): Setting {
+  const position = lines.positionAt(entry.keySpan.start);
+  return {
+    file, line: position.line, column: position.column, system, key, rawKey: entry.key, value: entry.value,
+    keySpan: entry.keySpan, valueSpan: entry.valueSpan, valueStyle: 'bare',
+  };
+}
+
+export type { KeyIndex };

@@ -1,0 +1,39 @@
+// Maps Spring Boot property names onto canonical keys: dedicated properties (spring.kafka.producer.acks), the
+// pass-through maps (spring.kafka.producer.properties.linger.ms, also written properties[linger.ms]), and
+// rocketmq-spring's `rocketmq.*`.
+import type { KeyIndex } from '../keyIndex';
+import type { KeyInfo } from '../knowledgeTypes';
+
+const KAFKA_PASS_THROUGH = /^spring\.kafka\.(?:(?:producer|consumer|admin|streams)\.)?properties\.(.+)$/i;
+const PULSAR_PASS_THROUGH = /^spring\.pulsar\.(?:producer|consumer|client)\.properties\.(.+)$/i;
+
+export interface SpringKey {
+  info: KeyInfo;
+  system: string;
+}
+
+export function springKey(name: string, keys: KeyIndex): SpringKey | undefined {
+  const normalized = unbracket(name);
+  const passThrough = KAFKA_PASS_THROUGH.exec(normalized);
+  if (passThrough) {
+    const info = keys.lookup('kafka', passThrough[1]!);
+    return info ? { info, system: 'kafka' } : undefined;
+  }
+  const pulsar = PULSAR_PASS_THROUGH.exec(normalized);
+  if (pulsar) {
+    const info = keys.lookup('pulsar', pulsar[1]!);
+    return info ? { info, system: 'pulsar' } : undefined;
+  }
+  const info = keys.lookupSpring(normalized);
+  return info ? { info, system: info.system } : undefined;
+}
+
+/** `a.properties[linger.ms]` and `a.properties.[linger.ms]` are `a.properties.linger.ms`. */
+export function unbracket(name: string): string {
+  return name.replace(/\.?\[([^\]]*)\]/g, '.$1');
+}
+
+/** True for names under a prefix MQ Lens reads, so that unknown keys there can be told apart from other settings. */
+export function isMessagingSpringName(name: string): boolean {
+  return /^(spring\.(kafka|rabbitmq|pulsar|activemq|artemis)\.|rocketmq\.)/i.test(name);
+}

@@ -1,0 +1,115 @@
+// Settings from YAML: Spring Boot `application*.yml`, docker-compose files (service `environment` in map and list
+// form), Strimzi `Kafka` and `KafkaTopic` resources, and RabbitMQ-operator `RabbitmqCluster` additional config.
+import { hashComments } from './comments';
+import { kafkaKeyFromEnv } from './envKeys';
+import { settingsFromEmbeddedProperties } from './propertiesFile';
+import { springKey, unbracket } from './springKeys';
+import type { ExtractContext, Extraction } from './types';
+import { flattenYaml, type YamlEntry } from './yamlTree';
+import type { Setting, Span } from '../types';
+
+export type YamlMode = 'spring-yaml' | 'compose' | 'yaml';
+
+export function extractYamlFile(context: ExtractContext, mode: YamlMode): Extraction {
+  const tree = flattenYaml(context.text);
+  const multi = tree.documents > 1;
+  let settings: Setting[];
+  if (mode === 'spring-yaml') settings = springYaml(context, tree.entries, multi);
+  else if (mode === 'compose') settings = compose(context, tree.entries);
+  else settings = kubernetes(context, tree.entries);
+  return { settings, comments: hashComments(context.text), lineComment: '#' };
+}
+
+function setting(context: ExtractContext, system: string, key: string, rawKey: string, entry: YamlEntry, scope?: string): Setting {
+  const position = context.lines.positionAt(entry.keySpan.start);
+  const result: Setting = {
+    file: context.file, line: position.line, column: position.column, system, key, rawKey, value: entry.value,
+    keySpan: entry.keySpan, valueSpan: entry.valueSpan, valueStyle: entry.style,
+  };
+  if (scope !== undefined) result.scope = scope;
+  return result;
+}
+
+function springYaml(context: ExtractContext, entries: readonly YamlEntry[], multi: boolean): Setting[] {
+  const settings: Setting[] = [];
+  for (const entry of entries) {
+    const name = unbracket(entry.path.join('.'));
+    const resolved = springKey(name, context.keys);
+    if (!resolved) continue;
+    // Spring profiles in one file (`---` documents) configure different runs: each is its own scope.
+    settings.push(setting(context, resolved.system, resolved.info.key, entry.path[entry.path.length - 1]!, entry, multi ? `document-${entry.document}` : undefined));
+  }
+  return settings;
+}
+
+function compose(context: ExtractContext, entries: readonly YamlEntry[]): Setting[] {
+  const settings: Setting[] = [];
+  for (const entry of entries) {
+    const [services, service, environment, name] = entry.path;
+    if (services !== 'services' || environment !== 'environment' || service === undefined || name === undefined || entry.path.length !== 4) continue;
+    const scope = `service:${service}`;
+    if (/^\d+$/.test(name)) {
+      // List form: "KAFKA_LINGER_MS=100" (the key and the value share one scalar).
+      const listed = listEnvironment(context.text, entry);
+      if (!listed) continue;
+      const info = kafkaKeyFromEnv(listed.name, context.keys);
+      if (!info) continue;
+      const position = context.lines.positionAt(listed.keySpan.start);
+      settings.push({
+        file: context.file, line: position.line, column: position.column, system: 'kafka', key: info.key, rawKey: listed.name,
+        value: listed.value, keySpan: listed.keySpan, valueSpan: listed.valueSpan, valueStyle: 'bare', scope,
+      });
+      continue;
+    }
+    const info = kafkaKeyFromEnv(name, context.keys);
+    if (info) settings.push(setting(context, 'kafka', info.key, name, entry, scope));
+  }
+  return settings;
+}
+
+function listEnvironment(text: string, entry: YamlEntry): { name: string; value: string; keySpan: Span; valueSpan: Span } | undefined {
+  if (entry.style === 'block') return undefined;
+  const start = entry.valueSpan.start;
+  const raw = text.slice(start, entry.valueSpan.end);
+  const equals = raw.indexOf('=');
+  if (equals <= 0) return undefined;
+  return {
+    name: raw.slice(0, equals).trim(),
+    value: raw.slice(equals + 1),
+    keySpan: { start, end: start + equals },
+    valueSpan: { start: start + equals + 1, end: entry.valueSpan.end },
+  };
+}
+
+function kubernetes(context: ExtractContext, entries: readonly YamlEntry[]): Setting[] {
+  // Documents are told apart by their apiVersion and kind, read first.
+  const meta = new Map<number, { apiVersion?: string; kind?: string; name?: string }>();
+  for (const entry of entries) {
+    const info = meta.get(entry.document) ?? {};
+    if (entry.path.length === 1 && entry.path[0] === 'apiVersion') info.apiVersion = entry.value;
+    if (entry.path.length === 1 && entry.path[0] === 'kind') info.kind = entry.value;
+    if (entry.path.length === 2 && entry.path[0] === 'metadata' && entry.path[1] === 'name') info.name = entry.value;
+    meta.set(entry.document, info);
+  }
+  const settings: Setting[] = [];
+  for (const entry of entries) {
+    const info = meta.get(entry.document);
+    if (!info?.apiVersion || !info.kind) continue;
+    const scope = `${info.kind}/${info.name ?? entry.document}`;
+    const path = entry.path.join('.');
+    if (info.apiVersion.startsWith('kafka.strimzi.io/')) {
+      let key: string | undefined;
+      if (info.kind === 'Kafka' && path.startsWith('spec.kafka.config.')) key = path.slice('spec.kafka.config.'.length);
+      else if (info.kind === 'KafkaTopic' && path.startsWith('spec.config.')) key = path.slice('spec.config.'.length);
+      else if (info.kind === 'KafkaTopic' && path === 'spec.replicas') key = 'replication.factor';
+      const known = key === undefined ? undefined : context.keys.lookup('kafka', key);
+      if (known) settings.push(setting(context, 'kafka', known.key, entry.path[entry.path.length - 1]!, entry, scope));
+    } else if (info.apiVersion.startsWith('rabbitmq.com/') && info.kind === 'RabbitmqCluster' && path === 'spec.rabbitmq.additionalConfig' && entry.style === 'block') {
+      // A block scalar holding rabbitmq.conf text: parse its body in place so spans stay exact.
+      const raw = context.text.slice(entry.valueSpan.start, entry.valueSpan.end);
+      const bodyStart = raw.indexOf('\n') + 1;
+      if (bodyStart > 0) settings.push(...settingsFromEmbeddedProperties(context, raw.slice(bodyStart), entry.valueSpan.start + bodyStart, ['rabbitmq'], scope));
+    }
+  }
+  return settings;
+}

@@ -1,0 +1,66 @@
+// Flattens YAML documents into scalar entries with exact spans, using the `yaml` package's AST (pure JavaScript,
+// no I/O). A document with syntax errors yields nothing rather than guesses.
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from 'yaml';
+import type { Span } from '../types';
+
+export interface YamlEntry {
+  /** Keys from the document root down; sequence items appear as their index. */
+  path: string[];
+  keySpan: Span;
+  valueSpan: Span;
+  value: string;
+  style: 'bare' | 'quoted' | 'block';
+  /** Index of the document in a multi-document stream. */
+  document: number;
+  /** The scalar node, for callers that need its raw source (block scalars, `KEY=VALUE` strings). */
+  node: Scalar;
+}
+
+export interface YamlTree {
+  entries: YamlEntry[];
+  documents: number;
+  /** Documents skipped because they do not parse, with the first error. */
+  errors: string[];
+}
+
+export function flattenYaml(text: string): YamlTree {
+  const entries: YamlEntry[] = [];
+  const errors: string[] = [];
+  const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+  const list = Array.isArray(documents) ? documents : [];
+  list.forEach((document, index) => {
+    if (document.errors.length > 0) {
+      errors.push(document.errors[0]!.message.split('\n')[0]!);
+      return;
+    }
+    if (document.contents) walk(document.contents as Node, [], undefined, index, entries);
+  });
+  return { entries, documents: list.length, errors };
+}
+
+function walk(node: Node, path: string[], keySpan: Span | undefined, document: number, entries: YamlEntry[]): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+      const key = String(pair.key.value);
+      const span = { start: pair.key.range[0], end: pair.key.range[1] };
+      if (pair.value) walk(pair.value as Node, [...path, key], span, document, entries);
+    }
+    return;
+  }
+  if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      if (item && (isScalar(item) || isMap(item) || isSeq(item))) walk(item as Node, [...path, String(i)], undefined, document, entries);
+    });
+    return;
+  }
+  if (isScalar(node) && node.range && path.length > 0) {
+    const [start, end] = node.range;
+    const style = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 'quoted'
+      : node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 'block' : 'bare';
+    const valueSpan = style === 'quoted' ? { start: start + 1, end: end - 1 } : { start, end };
+    entries.push({
+      path, keySpan: keySpan ?? valueSpan, valueSpan, value: node.value === null ? '' : String(node.value), style, document, node,
+    });
+  }
+}

@@ -1,0 +1,34 @@
+// Built-in checks: rules whose test is more than a condition on values (arithmetic across several settings).
+// Each check lives in its own file and returns the settings to place findings on, with their messages.
+import type { BuiltinCheck, RuleInfo } from '../../knowledgeTypes';
+import type { RelatedPlace, Setting } from '../../types';
+import type { RuleContext } from '../evaluate';
+import { deliveryTimeoutBudget } from './deliveryTimeoutBudget';
+import { minIsrVsReplication } from './minIsrVsReplication';
+import { pollBudget } from './pollBudget';
+
+export interface CheckHit {
+  setting: Setting;
+  message: string;
+  related?: RelatedPlace[];
+}
+
+export type Check = (context: RuleContext, rule: RuleInfo) => CheckHit[];
+
+const CHECKS: Record<BuiltinCheck, Check | undefined> = {
+  'delivery-timeout-budget': deliveryTimeoutBudget,
+  'min-isr-vs-replication': minIsrVsReplication,
+  'poll-budget': pollBudget,
+  // Needs the complete list of valid Kafka names to avoid flagging real keys; not shipped yet.
+  'unknown-key': undefined,
+};
+
+export function runCheck(name: BuiltinCheck, context: RuleContext, rule: RuleInfo): CheckHit[] {
+  return CHECKS[name]?.(context, rule) ?? [];
+}
+
+/** The related-information entry for another setting. */
+export function placeOf(context: RuleContext, setting: Setting, message: string): RelatedPlace {
+  const position = context.lines.positionAt(setting.keySpan.start);
+  return { span: setting.keySpan, line: position.line, column: position.column, message };
+}

@@ -1,0 +1,117 @@
+// Settings extraction from every configuration format, with exact spans.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { hashComments } from '../../src/core/extract/comments';
+import { formatOf } from '../../src/core/formats';
+import { analyze } from './helpers';
+
+const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
+
+function settingsOf(file: string, text: string) {
+  return analyze(file, text).settings.map((s) => ({ system: s.system, key: s.key, rawKey: s.rawKey, value: s.value, scope: s.scope,
+    keyText: slice(text, s.keySpan), valueText: slice(text, s.valueSpan), line: s.line }));
+}
+
+describe('formats by file name', () => {
+  it('tells the formats apart', () => {
+    const cases: Record<string, string | undefined> = {
+      'src/main/resources/application.properties': 'spring-properties', 'application-prod.properties': 'spring-properties',
+      'bootstrap.properties': 'spring-properties', 'producer.properties': 'properties', 'application.yml': 'spring-yaml',
+      'config/application-dev.yaml': 'spring-yaml', 'docker-compose.yml': 'compose', 'compose.override.yaml': 'compose',
+      'k8s/kafka.yaml': 'yaml', 'rabbitmq.conf': 'conf', 'conf/broker.conf': 'conf', 'redis.conf': 'conf',
+      'nginx.conf': undefined, 'README.md': undefined, 'Application.java': undefined,
+    };
+    for (const [file, format] of Object.entries(cases)) assert.equal(formatOf(file), format, file);
+  });
+});
+
+describe('Spring Boot properties', () => {
+  it('maps the pass-through maps in every spelling onto canonical keys', () => {
+    const text = [
+      'spring.kafka.producer.properties.linger.ms=100',
+      'spring.kafka.producer.properties[linger.ms]=101',
+      'spring.kafka.properties.linger.ms=102',
+      'spring.kafka.producer.properties.no.such.key=1',
+      'server.port=8080',
+    ].join('\n');
+    assert.deepEqual(settingsOf('application.properties', text).map((s) => [s.key, s.rawKey, s.value, s.valueText]), [
+      ['linger.ms', 'spring.kafka.producer.properties.linger.ms', '100', '100'],
+      ['linger.ms', 'spring.kafka.producer.properties[linger.ms]', '101', '101'],
+      ['linger.ms', 'spring.kafka.properties.linger.ms', '102', '102'],
+    ]);
+  });
+});
+
+describe('Spring Boot YAML', () => {
+  it('flattens nested keys, bracketed map keys and quoted values', () => {
+    const text = [
+      'spring:',
+      '  kafka:',
+      '    producer:',
+      '      properties:',
+      '        linger.ms: 100',
+      '        "[queue.buffering.max.ms]": "250"',
+      '  datasource:',
+      '    url: jdbc:x',
+    ].join('\n');
+    const settings = settingsOf('application.yml', text);
+    assert.deepEqual(settings.map((s) => [s.key, s.rawKey, s.value, s.keyText, s.valueText, s.line]), [
+      ['linger.ms', 'linger.ms', '100', 'linger.ms', '100', 5],
+      ['linger.ms', '[queue.buffering.max.ms]', '250', '"[queue.buffering.max.ms]"', '250', 6],
+    ]);
+  });
+
+  it('gives each profile document its own scope', () => {
+    const text = 'spring.kafka.properties.linger.ms: 1\n---\nspring.kafka.properties.linger.ms: 2\n';
+    assert.deepEqual(settingsOf('application.yml', text).map((s) => [s.value, s.scope]), [['1', 'document-0'], ['2', 'document-1']]);
+  });
+
+  it('yields nothing for a document that does not parse, and keeps the others', () => {
+    const text = 'spring.kafka.properties.linger.ms: 1\n---\nkey: [unclosed\n';
+    assert.deepEqual(settingsOf('application.yml', text).map((s) => s.value), ['1']);
+  });
+});
+
+describe('docker-compose environment', () => {
+  it('reads Confluent and Bitnami names in map and list form, one scope per service', () => {
+    const text = [
+      'services:',
+      '  kafka:',
+      '    image: confluentinc/cp-kafka:7.6.0',
+      '    environment:',
+      '      KAFKA_LINGER_MS: 100',
+      '      KAFKA_BOOTSTRAP_SERVERS: "b:9092"',
+      '  bitnami:',
+      '    image: bitnami/kafka',
+      '    environment:',
+      '      - KAFKA_CFG_LINGER_MS=7',
+      '      - "KAFKA_LINGER_MS=8"',
+      '      - OTHER=1',
+    ].join('\n');
+    assert.deepEqual(settingsOf('docker-compose.yml', text).map((s) => [s.key, s.rawKey, s.value, s.keyText, s.valueText, s.scope]), [
+      ['linger.ms', 'KAFKA_LINGER_MS', '100', 'KAFKA_LINGER_MS', '100', 'service:kafka'],
+      ['bootstrap.servers', 'KAFKA_BOOTSTRAP_SERVERS', 'b:9092', 'KAFKA_BOOTSTRAP_SERVERS', 'b:9092', 'service:kafka'],
+      ['linger.ms', 'KAFKA_CFG_LINGER_MS', '7', 'KAFKA_CFG_LINGER_MS', '7', 'service:bitnami'],
+      ['linger.ms', 'KAFKA_LINGER_MS', '8', 'KAFKA_LINGER_MS', '8', 'service:bitnami'],
+    ]);
+  });
+});
+
+describe('Kubernetes resources', () => {
+  it('reads Strimzi Kafka config and skips other resources and YAML files', () => {
+    const text = [
+      'apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: x }', 'data:', '  linger.ms: "100"', '---',
+      'apiVersion: kafka.strimzi.io/v1beta2', 'kind: Kafka', 'metadata:', '  name: prod', 'spec:', '  kafka:', '    config:',
+      '      linger.ms: 100',
+    ].join('\n');
+    assert.deepEqual(settingsOf('k8s/kafka.yaml', text).map((s) => [s.key, s.value, s.line, s.scope]), [['linger.ms', '100', 14, 'Kafka/prod']]);
+    assert.deepEqual(settingsOf('.github/workflows/ci.yml', 'on: push\nlinger.ms: 100\n'), []);
+  });
+});
+
+describe('hash comments', () => {
+  it('finds comments outside quotes, at line start or after a blank', () => {
+    const text = 'a: 1 # one\n# two\nb: "x # not" # three\nc: x#not\nd: \'it\'\'s # no\' # four\n';
+    assert.deepEqual(hashComments(text).map((c) => [c.text.trim(), c.ownLine]), [['one', false], ['two', true], ['three', false], ['four', false]]);
+  });
+});
