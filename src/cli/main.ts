@@ -1,7 +1,7 @@
 // `mq-lens`: the command-line twin of the extension (DESIGN.md, "Command-line contract").
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../core/analyze';
-import { bundledKeyIndex, knowledge } from '../core/bundledKnowledge';
+import { bundledClientIndex, bundledKeyIndex, knowledge } from '../core/bundledKnowledge';
 import { PROFILES, type Profile, type Severity } from '../core/knowledgeTypes';
 import type { Finding, Setting } from '../core/types';
 import { collectFiles, DEFAULT_MAX_BYTES, readSource, type Skipped } from './files';
@@ -95,7 +95,7 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       skipped.push(source);
       continue;
     }
-    const result = analyzeText({ file: source.file, text: source.text, keys, profile });
+    const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile });
     settings.push(...result.settings);
     findings.push(...result.findings);
   }

@@ -3,7 +3,9 @@ import { workloadDirective } from './directives';
 import { extractPropertiesFile } from './extract/propertiesFile';
 import type { Extraction } from './extract/types';
 import { extractYamlFile } from './extract/yamlFile';
-import { formatOf, type Format } from './formats';
+import { formatOf, languageOf, type Format } from './formats';
+import { extractCodeFile } from './extract/codeFile';
+import type { ClientIndex } from './detect/clientIndex';
 import type { KeyIndex } from './keyIndex';
 import type { Profile } from './knowledgeTypes';
 import { evaluateRules, type SeverityOverrides } from './rules/evaluate';
@@ -16,6 +18,8 @@ export interface AnalyzeOptions {
   file: string;
   text: string;
   keys: KeyIndex;
+  /** The client catalogue; needed for source code, whose settings count only for clients the file imports. */
+  clients?: ClientIndex;
   /** The profile from configuration or the command line; an inline directive in the text wins over it. */
   profile: Profile;
   overrides?: SeverityOverrides;
@@ -33,15 +37,21 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
   const format = options.format ?? formatOf(options.file);
   const lines = new LineIndex(options.text);
   if (!format) return { settings: [], findings: [], profile: options.profile, lineComment: '#', lines };
-  const extraction = extract(format, { file: options.file, text: options.text, lines, keys: options.keys });
+  const context = { file: options.file, text: options.text, lines, keys: options.keys };
+  const language = languageOf(format);
+  const extraction = language
+    ? (options.clients ? extractCodeFile(context, language, options.clients) : { settings: [], comments: [], lineComment: '#' as const })
+    : extract(format as ConfigFormat, context);
   const directive = workloadDirective(extraction.comments.map((c) => c.text));
   const profile = directive.profile ?? options.profile;
   const keep = suppressionFilter(extraction.comments, lines);
-  const findings = evaluateRules(extraction.settings, profile, options.keys, lines, options.overrides).filter(keep);
+  const findings = evaluateRules(extraction.settings, profile, options.keys, lines, options.overrides, format).filter(keep);
   return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines };
 }
 
-function extract(format: Format, context: Parameters<typeof extractPropertiesFile>[0]): Extraction {
+type ConfigFormat = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' | 'compose' | 'yaml';
+
+function extract(format: ConfigFormat, context: Parameters<typeof extractPropertiesFile>[0]): Extraction {
   switch (format) {
     case 'properties':
     case 'spring-properties':

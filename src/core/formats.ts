@@ -1,6 +1,13 @@
 // Which of MQ Lens's formats a file is, from its name alone, so callers can skip files cheaply before reading them.
 
-export type Format = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' | 'compose' | 'yaml';
+import type { Language } from './code/lexer';
+
+export type Format = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' | 'compose' | 'yaml' | Language;
+
+const CODE_EXTENSIONS: Readonly<Record<string, Language>> = {
+  py: 'python', java: 'java', kt: 'kotlin', scala: 'scala', go: 'go', cs: 'csharp', rs: 'rust',
+  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript', ts: 'javascript', mts: 'javascript', cts: 'javascript', tsx: 'javascript',
+};
 
 const SPRING_PROPERTIES = /^(application|bootstrap)([-.][\w.-]*)?\.properties$/;
 const SPRING_YAML = /^(application|bootstrap)([-.][\w.-]*)?\.ya?ml$/;
@@ -19,10 +26,18 @@ export function formatOf(fileName: string): Format | undefined {
   if (COMPOSE.test(base)) return 'compose';
   if (base.endsWith('.yaml') || base.endsWith('.yml')) return 'yaml';
   if (CONF.test(base)) return 'conf';
+  const extension = base.slice(base.lastIndexOf('.') + 1);
+  if (base.includes('.') && !base.endsWith('.d.ts')) return CODE_EXTENSIONS[extension];
   return undefined;
+}
+
+/** The language of a source-code format, or undefined for configuration formats. */
+export function languageOf(format: Format): Language | undefined {
+  return (Object.values(CODE_EXTENSIONS) as string[]).includes(format) ? (format as Language) : undefined;
 }
 
 /** The line-comment marker of a format, for inserted directives. */
 export function lineCommentOf(format: Format): '#' | '//' {
-  return format === 'properties' || format === 'spring-properties' || format === 'conf' || format.endsWith('yaml') || format === 'compose' ? '#' : '//';
+  const language = languageOf(format);
+  return language && language !== 'python' ? '//' : '#';
 }

@@ -151,6 +151,8 @@ export interface RuleInfo {
   /** More conditions on other settings in the same scope; all must hold. */
   and?: Condition[];
   check?: BuiltinCheck;
+  /** Formats the rule applies to (a rule about the Java client's behaviour, say); every format when absent. */
+  formats?: string[];
   tags?: Array<'unnecessary' | 'deprecated'>;
   /** Message template: `{value}`, `{key}`, `{rawKey}`, `{profile}`, `{value:other.key}` and check-specific fields. */
   message: string;

@@ -2,7 +2,7 @@
 // diagnostics, hover and code-action providers share one parse of each edit.
 import * as vscode from 'vscode';
 import { analyzeText, type FullAnalysis } from '../core/analyze';
-import { bundledKeyIndex } from '../core/bundledKnowledge';
+import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
 import { formatOf, type Format } from '../core/formats';
 import { PROFILES, type Profile } from '../core/knowledgeTypes';
 import type { SeverityOverrides } from '../core/rules/evaluate';
@@ -71,7 +71,7 @@ export class DocumentAnalyzer {
     const file = document.uri.fsPath || document.uri.path;
     let result: FullAnalysis;
     try {
-      result = analyzeText({ file, text: document.getText(), keys: bundledKeyIndex(), profile, format, overrides });
+      result = analyzeText({ file, text: document.getText(), keys: bundledKeyIndex(), clients: bundledClientIndex(), profile, format, overrides });
     } catch (error) {
       // A bug in a parser must never take the extension down; report it and show nothing for this document.
       this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -19,7 +19,8 @@ describe('formats by file name', () => {
       'bootstrap.properties': 'spring-properties', 'producer.properties': 'properties', 'application.yml': 'spring-yaml',
       'config/application-dev.yaml': 'spring-yaml', 'docker-compose.yml': 'compose', 'compose.override.yaml': 'compose',
       'k8s/kafka.yaml': 'yaml', 'rabbitmq.conf': 'conf', 'conf/broker.conf': 'conf', 'redis.conf': 'conf',
-      'nginx.conf': undefined, 'README.md': undefined, 'Application.java': undefined,
+      'nginx.conf': undefined, 'README.md': undefined, 'Application.java': 'java', 'main.go': 'go', 'app.py': 'python',
+      'Program.cs': 'csharp', 'index.ts': 'javascript', 'lib.rs': 'rust', 'types.d.ts': undefined, 'Makefile': undefined,
     };
     for (const [file, format] of Object.entries(cases)) assert.equal(formatOf(file), format, file);
   });

@@ -21,12 +21,14 @@ export function evaluateRules(
   keys: KeyIndex,
   lines: LineIndex,
   overrides: SeverityOverrides = {},
+  format?: string,
 ): Finding[] {
   const context: RuleContext = { settings, profile, keys, lines };
   const findings: Finding[] = [];
   for (const rule of keys.knowledge.rules) {
     const level = overrides[rule.id] ?? rule.severity[profile];
     if (level === 'off') continue;
+    if (rule.formats && format !== undefined && !rule.formats.includes(format)) continue;
     if (rule.check) {
       for (const hit of runCheck(rule.check, context, rule)) findings.push(makeFinding(rule, level, hit.setting, context, hit.message, hit.related));
       continue;
@@ -36,6 +38,8 @@ export function evaluateRules(
     for (const setting of settings) {
       if (setting.system !== rule.system || setting.key !== canonicalKey(keys, rule.system, when.key)) continue;
       if (!conditionHolds(when, valueOf(setting))) continue;
+      // A client's implied default is judged on its own: combinations with other settings assume the Java client.
+      if (setting.implicit && rule.and && rule.and.length > 0) continue;
       const related = otherConditions(rule, setting, context);
       if (!related) continue;
       const message = withOrigin(fillTemplate(rule.message, setting, profile, related.settings), setting);

@@ -1,0 +1,203 @@
+// Settings written as literals in code: `{'linger.ms': 100}`, `props.put("acks", "1")`,
+// `props.put(ProducerConfig.LINGER_MS_CONFIG, 100)`, `KafkaProducer(linger_ms=100)`, `new ProducerConfig { LingerMs = 5 }`,
+// `config.Producer.RequiredAcks = sarama.NoResponse`, `{ noAck: true }`, `ch.Consume(q, "", true, …)`.
+// Only systems whose client the file imports are considered, so a variable that happens to be called `durable` in
+// unrelated code is never a message-queue setting.
+import type { KeyIndex } from '../keyIndex';
+import type { LineIndex } from '../text';
+import type { Setting, Span } from '../types';
+import type { Language, Token } from './lexer';
+import { POSITIONAL_ARGUMENTS, VALUE_CONSTANTS } from './patterns';
+
+interface Frame {
+  open: string;
+  start: number;
+  /** The identifier just before `(` (the callee) or `{` (a type name in an initializer or composite literal). */
+  before?: string;
+}
+
+/** Callees whose (key, value) arguments set configuration: Java Properties and maps, confluent-kafka-go ConfigMap. */
+const PUT_CALLEES = new Set(['put', 'setProperty', 'set', 'Set', 'SetKey', 'SetValue', 'setdefault', 'putIfAbsent']);
+const JAVA_CONSTANT = /^([A-Z][A-Z0-9_]*)_CONFIG$/;
+const BLOCK_KEYWORDS = new Set(['else', 'try', 'finally', 'do', 'get', 'set', 'init', 'unsafe', 'checked', 'lock']);
+
+export interface CodeContext {
+  file: string;
+  lines: LineIndex;
+  keys: KeyIndex;
+  language: Language;
+  /** Systems whose clients the file imports. */
+  systems: readonly string[];
+}
+
+export function codeSettings(context: CodeContext, tokens: readonly Token[]): Setting[] {
+  if (context.systems.length === 0) return [];
+  const settings: Setting[] = [];
+  const stack: Frame[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'punct' && (token.text === '(' || token.text === '{' || token.text === '[')) {
+      const previous = tokens[i - 1];
+      const frame: Frame = { open: token.text, start: token.span.start };
+      if (previous?.kind === 'ident') frame.before = previous.text;
+      stack.push(frame);
+      if (token.text === '(' && previous?.kind === 'ident') positional(context, tokens, i, stack, settings);
+      continue;
+    }
+    if (token.kind === 'punct' && (token.text === ')' || token.text === '}' || token.text === ']')) {
+      stack.pop();
+      continue;
+    }
+    const pair = keyValueAt(context, tokens, i, stack);
+    if (pair) settings.push(pair);
+  }
+  return settings;
+}
+
+/** A `key <separator> value` pattern starting at tokens[i], as one of the shapes above. */
+function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, stack: readonly Frame[]): Setting | undefined {
+  const key = tokens[i]!;
+  const separator = tokens[i + 1];
+  if (!separator || separator.kind !== 'punct') return undefined;
+  const frame = stack[stack.length - 1];
+  const previous = tokens[i - 1];
+  let valueIndex = i + 2;
+  let keyText: string | undefined;
+  if (key.kind === 'string') {
+    const inMap = separator.text === ':' || separator.text === '=>';
+    const inPut = separator.text === ',' && frame?.open === '(' && frame.before !== undefined && PUT_CALLEES.has(frame.before) && previous?.text === '(';
+    const subscript = separator.text === ']' && previous?.text === '[' && tokens[i + 2]?.text === '=' && tokens[i + 3]?.text !== '=';
+    if (subscript) valueIndex = i + 3;
+    if (!inMap && !inPut && !subscript) return undefined;
+    // In a map literal the key must start an entry, not be a value (`{"a": "linger.ms"}`).
+    if (inMap && previous && ![',', '{', '(', '['].includes(previous.text)) return undefined;
+    keyText = key.value;
+  } else if (key.kind === 'ident') {
+    const constant = JAVA_CONSTANT.exec(key.text);
+    if (constant && separator.text === ',' && frame?.open === '(' && frame.before !== undefined && PUT_CALLEES.has(frame.before)) {
+      keyText = constant[1]!.toLowerCase().replace(/_/g, '.');
+    } else if (separator.text === '=' && tokens[i + 2]?.text !== '=') {
+      const kwarg = frame?.open === '(' && (previous?.text === '(' || previous?.text === ',');
+      const member = previous?.text === '.';
+      const initializer = context.language === 'csharp' && frame?.open === '{' && frame.before !== undefined && !BLOCK_KEYWORDS.has(frame.before) && (previous?.text === '{' || previous?.text === ',');
+      if (!kwarg && !member && !initializer) return undefined;
+      keyText = key.text;
+    } else if (separator.text === ':' && context.language !== 'python') {
+      const named = (frame?.open === '{' || frame?.open === '(') && (previous?.text === '{' || previous?.text === ',' || previous?.text === '(');
+      if (!named) return undefined;
+      keyText = key.text;
+    } else {
+      return undefined;
+    }
+  }
+  if (keyText === undefined) return undefined;
+  const system = context.systems.find((s) => context.keys.lookup(s, keyText!));
+  if (!system) return undefined;
+  const value = readValue(tokens, valueIndex, context.language);
+  if (!value) return undefined;
+  return makeSetting(context, system, context.keys.lookup(system, keyText)!.key, key, value, scopeOf(stack));
+}
+
+interface CodeValue {
+  text: string;
+  span: Span;
+  style: NonNullable<Setting['valueStyle']>;
+  effective?: string;
+  booleanCase?: 'lower' | 'title';
+}
+
+function readValue(tokens: readonly Token[], i: number, language: Language): CodeValue | undefined {
+  const token = tokens[i];
+  if (!token) return undefined;
+  const next = tokens[i + 1];
+  // A value that is only the start of an expression (`100 * 2`, `"a" + b`, `f(x)`) is not a literal.
+  const ends = (t: Token | undefined) => !t || [',', ')', '}', ']', ';'].includes(t.text) || t.lineStart;
+  if (token.kind === 'string') {
+    if (!ends(next)) return undefined;
+    return { text: token.value, span: token.inner!, style: 'quoted' };
+  }
+  if (token.kind === 'number') {
+    if (!ends(next)) return undefined;
+    return { text: token.text, span: token.span, style: 'number' };
+  }
+  if (token.kind === 'punct' && token.text === '-' && tokens[i + 1]?.kind === 'number' && ends(tokens[i + 2])) {
+    return { text: `-${tokens[i + 1]!.text}`, span: { start: token.span.start, end: tokens[i + 1]!.span.end }, style: 'number' };
+  }
+  if (token.kind === 'ident') {
+    if (/^(true|false)$/i.test(token.text) && ends(next)) {
+      const title = language === 'python' || /^[TF]/.test(token.text);
+      return { text: token.text.toLowerCase(), span: token.span, style: 'boolean', booleanCase: title ? 'title' : 'lower' };
+    }
+    // A constant such as sarama.NoResponse or Acks.All.
+    let end = i;
+    while (tokens[end + 1]?.text === '.' && tokens[end + 2]?.kind === 'ident') end += 2;
+    if (!ends(tokens[end + 1])) return undefined;
+    const chain = tokens.slice(i, end + 1).map((t) => t.text).join('');
+    const lastTwo = chain.split('.').slice(-2).join('.');
+    const effective = VALUE_CONSTANTS[lastTwo];
+    const value: CodeValue = { text: chain, span: { start: token.span.start, end: tokens[end]!.span.end }, style: 'identifier' };
+    if (effective !== undefined) value.effective = effective;
+    return value;
+  }
+  return undefined;
+}
+
+/** Arguments given by position to calls whose signature is known (RabbitMQ consume and declare calls, …). */
+function positional(context: CodeContext, tokens: readonly Token[], open: number, stack: readonly Frame[], settings: Setting[]): void {
+  const callee = tokens[open - 1]!.text;
+  for (const pattern of POSITIONAL_ARGUMENTS) {
+    if (pattern.callee !== callee || !pattern.languages.includes(context.language) || !context.systems.includes(pattern.system)) continue;
+    const start = argumentStart(tokens, open, pattern.index);
+    if (start === undefined) continue;
+    // Named arguments (`autoAck: true`, `auto_ack=True`) are found by the key-value pass.
+    if (tokens[start + 1]?.text === ':' || tokens[start + 1]?.text === '=') continue;
+    const value = readValue(tokens, start, context.language);
+    if (!value || (pattern.booleanOnly && value.style !== 'boolean' && value.style !== 'number')) continue;
+    const info = context.keys.lookup(pattern.system, pattern.key);
+    if (!info) continue;
+    settings.push(makeSetting(context, pattern.system, info.key, tokens[open - 1]!, value, scopeOf(stack), pattern.label));
+  }
+}
+
+/** The index of the first token of the n-th (0-based) top-level argument of the call opened at tokens[open]. */
+function argumentStart(tokens: readonly Token[], open: number, n: number): number | undefined {
+  let depth = 0;
+  let argument = 0;
+  for (let k = open + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+    else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      if (depth === 0) return undefined;
+      depth--;
+    } else if (t.text === ',' && depth === 0) {
+      argument++;
+      continue;
+    }
+    if (depth === 0 || (depth === 1 && (t.text === '(' || t.text === '[' || t.text === '{'))) {
+      const previous = tokens[k - 1]!;
+      if (argument === n && (previous.text === ',' || k === open + 1)) return k;
+    }
+  }
+  return undefined;
+}
+
+function scopeOf(stack: readonly Frame[]): string | undefined {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.open === '{') return `block@${stack[k]!.start}`;
+  const call = stack[stack.length - 1];
+  return call ? `call@${call.start}` : undefined;
+}
+
+function makeSetting(context: CodeContext, system: string, key: string, keyToken: Token, value: CodeValue, scope: string | undefined, rawKey?: string): Setting {
+  const position = context.lines.positionAt(keyToken.span.start);
+  const setting: Setting = {
+    file: context.file, line: position.line, column: position.column, system, key,
+    rawKey: rawKey ?? (keyToken.kind === 'string' ? keyToken.value : keyToken.text),
+    value: value.text, keySpan: keyToken.kind === 'string' ? keyToken.inner! : keyToken.span, valueSpan: value.span, valueStyle: value.style,
+  };
+  if (value.effective !== undefined) setting.effectiveValue = value.effective;
+  if (value.booleanCase) setting.booleanCase = value.booleanCase;
+  if (scope !== undefined) setting.scope = scope;
+  // AMQP delivery mode 2 is persistent, 1 is transient.
+  if (key === 'persistent' && /delivery.?mode/i.test(setting.rawKey)) setting.effectiveValue = value.text === '2' ? 'true' : value.text === '1' ? 'false' : value.text;
+  return setting;
+}

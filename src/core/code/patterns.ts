@@ -1,0 +1,84 @@
+// Client-specific knowledge about code that is too syntactic for knowledge/: named constants that stand for values,
+// arguments passed by position, and client defaults that apply when code leaves a setting out.
+import type { Language } from './lexer';
+
+/** `Type.Constant` (the last two segments of a qualified name) -> the value it stands for. */
+export const VALUE_CONSTANTS: Readonly<Record<string, string>> = {
+  // IBM/sarama RequiredAcks
+  'sarama.NoResponse': '0', 'sarama.WaitForLocal': '1', 'sarama.WaitForAll': 'all',
+  // segmentio/kafka-go RequiredAcks
+  'kafka.RequireNone': '0', 'kafka.RequireOne': '1', 'kafka.RequireAll': 'all',
+  // Confluent.Kafka (.NET) enums
+  'Acks.None': '0', 'Acks.Leader': '1', 'Acks.All': 'all',
+  'AutoOffsetReset.Latest': 'latest', 'AutoOffsetReset.Earliest': 'earliest', 'AutoOffsetReset.Error': 'none',
+  'IsolationLevel.ReadUncommitted': 'read_uncommitted', 'IsolationLevel.ReadCommitted': 'read_committed',
+  'CompressionType.None': 'none', 'CompressionType.Gzip': 'gzip', 'CompressionType.Snappy': 'snappy',
+  'CompressionType.Lz4': 'lz4', 'CompressionType.Zstd': 'zstd',
+  // RabbitMQ .NET and Java delivery modes
+  'DeliveryModes.Transient': 'false', 'DeliveryModes.Persistent': 'true',
+  // Spring AMQP acknowledge modes
+  'AcknowledgeMode.NONE': 'none', 'AcknowledgeMode.AUTO': 'auto', 'AcknowledgeMode.MANUAL': 'manual',
+};
+
+export interface PositionalArgument {
+  system: string;
+  languages: readonly Language[];
+  callee: string;
+  /** 0-based argument position. */
+  index: number;
+  key: string;
+  /** How the setting is named in messages and hovers. */
+  label: string;
+  booleanOnly: boolean;
+}
+
+const JVM: readonly Language[] = ['java', 'kotlin', 'scala'];
+
+export const POSITIONAL_ARGUMENTS: readonly PositionalArgument[] = [
+  // RabbitMQ Java client: basicConsume(queue, autoAck, …), queueDeclare(queue, durable, exclusive, autoDelete, args)
+  { system: 'rabbitmq', languages: JVM, callee: 'basicConsume', index: 1, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
+  { system: 'rabbitmq', languages: JVM, callee: 'queueDeclare', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  // RabbitMQ.Client (.NET): BasicConsume(queue, autoAck, consumer), QueueDeclare(queue, durable, exclusive, autoDelete, arguments)
+  { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicConsume', index: 1, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicConsumeAsync', index: 1, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['csharp'], callee: 'QueueDeclare', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['csharp'], callee: 'QueueDeclareAsync', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  // amqp091-go: ch.Consume(queue, consumer, autoAck, exclusive, noLocal, noWait, args), ch.QueueDeclare(name, durable, …)
+  { system: 'rabbitmq', languages: ['go'], callee: 'Consume', index: 2, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['go'], callee: 'QueueDeclare', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  // paho-mqtt: client.publish(topic, payload, qos, retain)
+  { system: 'mqtt', languages: ['python'], callee: 'publish', index: 2, key: 'qos', label: 'qos', booleanOnly: true },
+];
+
+export interface ImplicitDefault {
+  system: string;
+  language: Language;
+  /** The client's import path or module that must be imported. */
+  module: string;
+  /** How the construct that takes the default is written: a composite literal, a call or a constructor. */
+  construct: { kind: 'composite'; type: string } | { kind: 'call'; callee: string };
+  /** The field or keyword that, when present, means the default does not apply. */
+  field: string;
+  key: string;
+  value: string;
+  origin: string;
+}
+
+export const IMPLICIT_DEFAULTS: readonly ImplicitDefault[] = [
+  {
+    system: 'kafka', language: 'go', module: 'github.com/segmentio/kafka-go', construct: { kind: 'composite', type: 'Writer' },
+    field: 'RequiredAcks', key: 'acks', value: '0', origin: "the default of segmentio/kafka-go's Writer when RequiredAcks is not set",
+  },
+  {
+    system: 'kafka', language: 'go', module: 'github.com/IBM/sarama', construct: { kind: 'call', callee: 'NewConfig' },
+    field: 'RequiredAcks', key: 'acks', value: '1', origin: "the default of sarama's Config when Producer.RequiredAcks is not set",
+  },
+  {
+    system: 'kafka', language: 'go', module: 'github.com/Shopify/sarama', construct: { kind: 'call', callee: 'NewConfig' },
+    field: 'RequiredAcks', key: 'acks', value: '1', origin: "the default of sarama's Config when Producer.RequiredAcks is not set",
+  },
+  {
+    system: 'kafka', language: 'python', module: 'aiokafka', construct: { kind: 'call', callee: 'AIOKafkaProducer' },
+    field: 'acks', key: 'acks', value: '1', origin: "the default of aiokafka's AIOKafkaProducer when acks is not passed",
+  },
+];

@@ -1,0 +1,26 @@
+// Settings in source code: find the clients the file imports, then the literals that configure them.
+import { codeSettings } from '../code/literals';
+import { findImports, type ImportRef } from '../code/imports';
+import { implicitSettings } from '../code/implicit';
+import { lex, type Language } from '../code/lexer';
+import type { ClientIndex } from '../detect/clientIndex';
+import type { ClientInfo } from '../knowledgeTypes';
+import type { ExtractContext, Extraction } from './types';
+
+export interface CodeExtraction extends Extraction {
+  imports: Array<ImportRef & { client: ClientInfo }>;
+}
+
+export function extractCodeFile(context: ExtractContext, language: Language, clients: ClientIndex): CodeExtraction {
+  const { tokens, comments } = lex(context.text, language);
+  const imports = findImports(tokens, language, context.text).flatMap((ref) => {
+    const client = clients.matchImport(language, ref.module);
+    return client ? [{ ...ref, client }] : [];
+  });
+  const systems = [...new Set(imports.map((i) => i.client.broker))];
+  const settings = [
+    ...codeSettings({ file: context.file, lines: context.lines, keys: context.keys, language, systems }, tokens),
+    ...implicitSettings(context.file, language, tokens, imports, context.lines, context.keys),
+  ].sort((a, b) => a.keySpan.start - b.keySpan.start);
+  return { settings, comments, lineComment: language === 'python' ? '#' : '//', imports };
+}
