@@ -23,7 +23,7 @@ export function reportPath(absolute: string, cwd: string): string {
 }
 
 /** Lists the files under the given paths that MQ Lens reads, in a stable order. */
-export function collectFiles(paths: readonly string[], cwd: string, skipped: Skipped[]): string[] {
+export function collectFiles(paths: readonly string[], cwd: string, skipped: Skipped[], wanted: (name: string) => boolean = (name) => formatOf(name) !== undefined): string[] {
   const found: string[] = [];
   const visit = (absolute: string, named: boolean): void => {
     let stat: fs.Stats;
@@ -48,7 +48,7 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
       return;
     }
     if (!stat.isFile()) return;
-    if (formatOf(absolute)) found.push(absolute);
+    if (wanted(absolute)) found.push(absolute);
     else if (named) skipped.push({ file: reportPath(absolute, cwd), reason: 'not a file type MQ Lens reads' });
   };
   for (const p of paths) visit(path.resolve(cwd, p), true);

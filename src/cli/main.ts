@@ -4,6 +4,9 @@ import { analyzeText } from '../core/analyze';
 import { bundledClientIndex, bundledKeyIndex, knowledge } from '../core/bundledKnowledge';
 import { PROFILES, type Profile, type Severity } from '../core/knowledgeTypes';
 import type { Finding, Setting } from '../core/types';
+import { detectsFile, detectText } from '../core/detect/detect';
+import type { Detection } from '../core/detect/types';
+import { formatOf } from '../core/formats';
 import { collectFiles, DEFAULT_MAX_BYTES, readSource, type Skipped } from './files';
 import { toSarif } from './sarif';
 
@@ -13,6 +16,7 @@ const VERSION = typeof MQ_LENS_VERSION === 'string' ? MQ_LENS_VERSION : '0.0.0-d
 const USAGE = `Usage: mq-lens <command> [options] <paths…>
 
 Commands:
+  detect <paths…>     List the message queues the files talk to, and the evidence.
   check <paths…>      Judge message-queue settings for a workload and report findings.
   settings <paths…>   List the message-queue settings found.
 
@@ -74,12 +78,13 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   }
   const [command, ...paths] = positionals;
   if (!command) throw new UsageError('a command is required');
-  if (command !== 'check' && command !== 'settings') {
-    if (['detect', 'recommend'].includes(command)) throw new UsageError(`'${command}' is not available in this version yet`);
+  if (command !== 'check' && command !== 'settings' && command !== 'detect') {
+    if (command === 'recommend') throw new UsageError(`'${command}' is not available in this version yet`);
     throw new UsageError(`unknown command '${command}'`);
   }
   if (paths.length === 0) throw new UsageError(`'${command}' needs at least one file or folder`);
   const format = oneOf('--format', values.format!, command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json']);
+
   const profile = oneOf('--workload', values.workload!, PROFILES) as Profile;
   const failOn = oneOf('--fail-on', values['fail-on']!, ['error', 'warning', 'info']) as Severity;
   const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
@@ -89,10 +94,16 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   const settings: Setting[] = [];
   const findings: Finding[] = [];
   const keys = bundledKeyIndex();
-  for (const absolute of collectFiles(paths, io.cwd, skipped)) {
+  const detections: Detection[] = [];
+  const wanted = command === 'detect' ? detectsFile : (name: string) => formatOf(name) !== undefined;
+  for (const absolute of collectFiles(paths, io.cwd, skipped, wanted)) {
     const source = readSource(absolute, io.cwd, maxBytes);
     if ('reason' in source) {
       skipped.push(source);
+      continue;
+    }
+    if (command === 'detect') {
+      detections.push(...detectText({ file: source.file, text: source.text, keys, clients: bundledClientIndex() }));
       continue;
     }
     const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile });
@@ -100,6 +111,10 @@ function runCommand(argv: readonly string[], io: CliIo): number {
     findings.push(...result.findings);
   }
 
+  if (command === 'detect') {
+    io.stdout(format === 'json' ? `${JSON.stringify({ detections, skipped }, null, 2)}\n` : detectionsText(detections, skipped));
+    return 0;
+  }
   if (command === 'settings') {
     io.stdout(format === 'json' ? settingsJson(settings, skipped) : settingsText(settings, skipped));
     return 0;
@@ -125,6 +140,14 @@ function findingsText(findings: readonly Finding[], skipped: readonly Skipped[])
   const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}`);
   for (const s of skipped) lines.push(`${s.file}: skipped: ${s.reason}`);
   lines.push(`${findings.length} finding(s)${skipped.length > 0 ? `, ${skipped.length} file(s) skipped` : ''}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function detectionsText(detections: readonly Detection[], skipped: readonly Skipped[]): string {
+  const lines = detections.map((d) => `${d.file}:${d.line}: ${d.broker}${d.client ? ` (${d.client})` : ''} by ${d.evidence}`);
+  for (const s of skipped) lines.push(`${s.file}: skipped: ${s.reason}`);
+  const brokers = [...new Set(detections.map((d) => d.broker))].sort();
+  lines.push(brokers.length > 0 ? `Message queues: ${brokers.join(', ')}.` : 'No message queue found.');
   return `${lines.join('\n')}\n`;
 }
 

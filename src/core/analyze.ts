@@ -1,10 +1,11 @@
 // The one entry point the extension and the CLI share: text in, settings and findings out.
 import { workloadDirective } from './directives';
 import { extractPropertiesFile } from './extract/propertiesFile';
-import type { Extraction } from './extract/types';
+import type { ClientUse, Extraction } from './extract/types';
 import { extractYamlFile } from './extract/yamlFile';
 import { formatOf, languageOf, type Format } from './formats';
 import { extractCodeFile } from './extract/codeFile';
+import { extractManifestFile } from './extract/manifestFile';
 import type { ClientIndex } from './detect/clientIndex';
 import type { KeyIndex } from './keyIndex';
 import type { Profile } from './knowledgeTypes';
@@ -29,6 +30,8 @@ export interface AnalyzeOptions {
 
 export interface FullAnalysis extends AnalysisResult {
   format?: Format;
+  /** Where the file imports or declares catalogue clients (code and manifests). */
+  clientUses: ClientUse[];
   lineComment: '#' | '//';
   lines: LineIndex;
 }
@@ -36,17 +39,20 @@ export interface FullAnalysis extends AnalysisResult {
 export function analyzeText(options: AnalyzeOptions): FullAnalysis {
   const format = options.format ?? formatOf(options.file);
   const lines = new LineIndex(options.text);
-  if (!format) return { settings: [], findings: [], profile: options.profile, lineComment: '#', lines };
+  if (!format) return { settings: [], findings: [], profile: options.profile, lineComment: '#', lines, clientUses: [] };
   const context = { file: options.file, text: options.text, lines, keys: options.keys };
   const language = languageOf(format);
+  const none: Extraction = { settings: [], comments: [], lineComment: '#' };
   const extraction = language
-    ? (options.clients ? extractCodeFile(context, language, options.clients) : { settings: [], comments: [], lineComment: '#' as const })
-    : extract(format as ConfigFormat, context);
+    ? (options.clients ? extractCodeFile(context, language, options.clients) : none)
+    : format === 'manifest'
+      ? (options.clients ? extractManifestFile(context, options.clients) : none)
+      : extract(format as ConfigFormat, context);
   const directive = workloadDirective(extraction.comments.map((c) => c.text));
   const profile = directive.profile ?? options.profile;
   const keep = suppressionFilter(extraction.comments, lines);
-  const findings = evaluateRules(extraction.settings, profile, options.keys, lines, options.overrides, format).filter(keep);
-  return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines };
+  const findings = evaluateRules(extraction.settings, profile, options.keys, lines, options.overrides, format, options.file, extraction.clientUses ?? []).filter(keep);
+  return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [] };
 }
 
 type ConfigFormat = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' | 'compose' | 'yaml';

@@ -1,8 +1,10 @@
 // Which of MQ Lens's formats a file is, from its name alone, so callers can skip files cheaply before reading them.
 
 import type { Language } from './code/lexer';
+import { manifestKind } from './detect/manifests';
+import { baseName } from './paths';
 
-export type Format = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' | 'compose' | 'yaml' | Language;
+export type Format = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' | 'compose' | 'yaml' | 'manifest' | Language;
 
 const CODE_EXTENSIONS: Readonly<Record<string, Language>> = {
   py: 'python', java: 'java', kt: 'kotlin', scala: 'scala', go: 'go', cs: 'csharp', rs: 'rust',
@@ -14,12 +16,11 @@ const SPRING_YAML = /^(application|bootstrap)([-.][\w.-]*)?\.ya?ml$/;
 const COMPOSE = /^(docker-)?compose([-.][\w.-]*)?\.ya?ml$/;
 const CONF = /^(rabbitmq|redis[\w.-]*|broker[\w.-]*|standalone|client|bookkeeper|proxy)\.conf$/;
 
-export function baseName(fileName: string): string {
-  return fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-}
+export { baseName };
 
 export function formatOf(fileName: string): Format | undefined {
   const base = baseName(fileName).toLowerCase();
+  if (manifestKind(base)) return 'manifest';
   if (SPRING_PROPERTIES.test(base)) return 'spring-properties';
   if (base.endsWith('.properties')) return 'properties';
   if (SPRING_YAML.test(base)) return 'spring-yaml';

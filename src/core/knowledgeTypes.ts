@@ -73,6 +73,8 @@ export interface ClientInfo {
   status: 'active' | 'low-activity' | 'unmaintained' | 'deprecated';
   notes: string[];
   replacement?: string;
+  /** Calls that must appear in the same file for the client to count (general Redis clients, shared SDKs). */
+  usage?: { calls: string[] };
   sources: Source[];
 }
 
@@ -126,7 +128,7 @@ export interface Condition {
 }
 
 /** Checks too specific for a condition; each is implemented in src/core/rules/checks/. */
-export type BuiltinCheck = 'unknown-key' | 'delivery-timeout-budget' | 'min-isr-vs-replication' | 'poll-budget';
+export type BuiltinCheck = 'unknown-key' | 'delivery-timeout-budget' | 'min-isr-vs-replication' | 'poll-budget' | 'client-status';
 
 export interface RuleFix {
   title: string;

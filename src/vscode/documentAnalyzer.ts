@@ -39,14 +39,18 @@ export class DocumentAnalyzer {
   }
 
   /** The workload profile configured for the document's folder (`mqLens.workload`). */
-  configuredProfile(document: vscode.TextDocument): Profile {
-    const value = vscode.workspace.getConfiguration('mqLens', document.uri).get<string>('workload', 'general');
+  configuredProfile(uri: vscode.Uri): Profile {
+    const value = vscode.workspace.getConfiguration('mqLens', uri).get<string>('workload', 'general');
     return (PROFILES as readonly string[]).includes(value) ? (value as Profile) : 'general';
   }
 
   /** Per-rule severities from `mqLens.rules`; values other than the five levels are ignored. */
   overrides(document: vscode.TextDocument): SeverityOverrides {
-    const configured = vscode.workspace.getConfiguration('mqLens', document.uri).get<Record<string, unknown>>('rules', {});
+    return this.overridesFor(document.uri);
+  }
+
+  overridesFor(uri: vscode.Uri): SeverityOverrides {
+    const configured = vscode.workspace.getConfiguration('mqLens', uri).get<Record<string, unknown>>('rules', {});
     const overrides: Record<string, SeverityOverrides[string]> = {};
     for (const [ruleId, level] of Object.entries(configured ?? {})) {
       if (typeof level === 'string' && LEVELS.includes(level)) overrides[ruleId] = level as SeverityOverrides[string];
@@ -63,7 +67,7 @@ export class DocumentAnalyzer {
     const format = this.formatOf(document);
     if (!format) return undefined;
     const key = document.uri.toString();
-    const profile = this.configuredProfile(document);
+    const profile = this.configuredProfile(document.uri);
     const overrides = this.overrides(document);
     const configuration = JSON.stringify([profile, overrides]);
     const cached = this.cache.get(key);

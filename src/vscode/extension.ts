@@ -6,10 +6,14 @@ import { DiagnosticsController } from './diagnostics';
 import { DocumentAnalyzer } from './documentAnalyzer';
 import { KeyHoverProvider } from './hoverProvider';
 import { openRuleDocs } from './ruleDocs';
+import { QueuesView } from './queuesView';
+import { StatusBar } from './statusBar';
+import { WorkspaceScanner } from './workspaceScanner';
 
 /** Documents MQ Lens reads, by pattern; the analyzer decides per file name, so the selector only narrows. */
 const SELECTOR: vscode.DocumentSelector = [
-  { pattern: '**/*.{properties,yml,yaml,conf}' },
+  { pattern: '**/*.{properties,yml,yaml,conf,py,java,kt,scala,go,cs,rs,js,mjs,cjs,jsx,ts,mts,cts,tsx}' },
+  { pattern: '**/{package.json,pom.xml,build.gradle,build.gradle.kts,go.mod,Cargo.toml,pyproject.toml,Pipfile,requirements*.txt,*.csproj,*.fsproj}' },
   { scheme: 'untitled', language: 'properties' },
   { scheme: 'untitled', language: 'yaml' },
 ];
@@ -20,11 +24,24 @@ const PROFILE_DESCRIPTIONS: Record<Profile, string> = {
   streaming: 'High-volume logs, metrics, tracking and big-data pipelines',
 };
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension exports, for its own integration tests. */
+export interface MqLensApi {
+  scanner: WorkspaceScanner;
+}
+
+export function activate(context: vscode.ExtensionContext): MqLensApi {
   const log = vscode.window.createOutputChannel('MQ Lens', { log: true });
   const analyzer = new DocumentAnalyzer(log);
   const diagnostics = new DiagnosticsController(analyzer, context.extensionUri);
+  const scanner = new WorkspaceScanner(analyzer, log);
+  const view = new QueuesView(scanner);
+  const treeView = vscode.window.createTreeView('mqLens.queues', { treeDataProvider: view, showCollapseAll: true });
   context.subscriptions.push(
+    scanner,
+    view,
+    treeView,
+    new StatusBar(scanner, analyzer),
+    vscode.commands.registerCommand('mqLens.refresh', () => scanner.scan()),
     log,
     diagnostics,
     vscode.languages.registerHoverProvider(SELECTOR, new KeyHoverProvider(analyzer, context.extensionUri)),
@@ -32,6 +49,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('mqLens.openRuleDocs', (ruleId: unknown) => openRuleDocs(context.extensionUri, ruleId)),
     vscode.commands.registerCommand('mqLens.setWorkload', () => pickWorkload()),
   );
+  // The first scan starts after activation returns, so activation stays cheap.
+  setTimeout(() => void scanner.scan(), 0);
+  return { scanner };
 }
 
 export function deactivate(): void {

@@ -1,6 +1,7 @@
 // Hover notes on every configuration key the knowledge base describes.
 import * as vscode from 'vscode';
-import { bundledKeyIndex } from '../core/bundledKnowledge';
+import { brokerCardMarkdown } from '../core/brokerCard';
+import { bundledKeyIndex, knowledge } from '../core/bundledKnowledge';
 import { keyNoteMarkdown, settingAt } from '../core/hover';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { ruleDocUri } from './ruleDocs';
@@ -11,7 +12,13 @@ export class KeyHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const result = this.analyzer.analyze(document);
     if (!result) return undefined;
-    const setting = settingAt(result.settings, document.offsetAt(position));
+    const offset = document.offsetAt(position);
+    const use = result.clientUses.find((u) => offset >= u.span.start && offset <= u.span.end);
+    if (use) {
+      const card = new vscode.MarkdownString(brokerCardMarkdown({ knowledge, client: use.client }));
+      return new vscode.Hover(card, new vscode.Range(document.positionAt(use.span.start), document.positionAt(use.span.end)));
+    }
+    const setting = settingAt(result.settings, offset);
     // Hover over the key only: the value's own hover space belongs to diagnostics and other extensions.
     if (!setting || document.offsetAt(position) > setting.keySpan.end) return undefined;
     const keys = bundledKeyIndex();

@@ -63,6 +63,8 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   const previous = tokens[i - 1];
   let valueIndex = i + 2;
   let keyText: string | undefined;
+  // A `put(…)` call or a `[…] =` subscript configures the object of the enclosing scope; its own brackets are no scope.
+  let inOwnBrackets = false;
   if (key.kind === 'string') {
     const inMap = separator.text === ':' || separator.text === '=>';
     const inPut = separator.text === ',' && frame?.open === '(' && frame.before !== undefined && PUT_CALLEES.has(frame.before) && previous?.text === '(';
@@ -72,10 +74,19 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
     // In a map literal the key must start an entry, not be a value (`{"a": "linger.ms"}`).
     if (inMap && previous && ![',', '{', '(', '['].includes(previous.text)) return undefined;
     keyText = key.value;
+    inOwnBrackets = inPut || subscript;
   } else if (key.kind === 'ident') {
     const constant = JAVA_CONSTANT.exec(key.text);
+    // props[ProducerConfig.ACKS_CONFIG] = "all" (Kotlin's indexed assignment; C# and Groovy read the same way).
+    const constantSubscript = constant && separator.text === ']' && frame?.open === '[' && (previous?.text === '.' || previous?.text === '[')
+      && tokens[i + 2]?.text === '=' && tokens[i + 3]?.text !== '=';
     if (constant && separator.text === ',' && frame?.open === '(' && frame.before !== undefined && PUT_CALLEES.has(frame.before)) {
       keyText = constant[1]!.toLowerCase().replace(/_/g, '.');
+      inOwnBrackets = true;
+    } else if (constant && constantSubscript) {
+      keyText = constant[1]!.toLowerCase().replace(/_/g, '.');
+      valueIndex = i + 3;
+      inOwnBrackets = true;
     } else if (separator.text === '=' && tokens[i + 2]?.text !== '=') {
       const kwarg = frame?.open === '(' && (previous?.text === '(' || previous?.text === ',');
       const member = previous?.text === '.';
@@ -83,7 +94,10 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
       if (!kwarg && !member && !initializer) return undefined;
       keyText = key.text;
     } else if (separator.text === ':' && context.language !== 'python') {
-      const named = (frame?.open === '{' || frame?.open === '(') && (previous?.text === '{' || previous?.text === ',' || previous?.text === '(');
+      // `{ key: value }` (objects, composite and struct literals) everywhere; `f(name: value)` only in C#: elsewhere a
+      // colon in parentheses is a type annotation (`function f(durable: boolean)`, `fun f(durable: Boolean)`).
+      const named = (frame?.open === '{' && (previous?.text === '{' || previous?.text === ','))
+        || (frame?.open === '(' && context.language === 'csharp' && (previous?.text === '(' || previous?.text === ','));
       if (!named) return undefined;
       keyText = key.text;
     } else {
@@ -95,7 +109,7 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   if (!system) return undefined;
   const value = readValue(tokens, valueIndex, context.language);
   if (!value) return undefined;
-  return makeSetting(context, system, context.keys.lookup(system, keyText)!.key, key, value, scopeOf(stack));
+  return makeSetting(context, system, context.keys.lookup(system, keyText)!.key, key, value, scopeOf(inOwnBrackets ? stack.slice(0, -1) : stack));
 }
 
 interface CodeValue {
@@ -118,10 +132,10 @@ function readValue(tokens: readonly Token[], i: number, language: Language): Cod
   }
   if (token.kind === 'number') {
     if (!ends(next)) return undefined;
-    return { text: token.text, span: token.span, style: 'number' };
+    return withNumericValue({ text: token.text, span: token.span, style: 'number' });
   }
   if (token.kind === 'punct' && token.text === '-' && tokens[i + 1]?.kind === 'number' && ends(tokens[i + 2])) {
-    return { text: `-${tokens[i + 1]!.text}`, span: { start: token.span.start, end: tokens[i + 1]!.span.end }, style: 'number' };
+    return withNumericValue({ text: `-${tokens[i + 1]!.text}`, span: { start: token.span.start, end: tokens[i + 1]!.span.end }, style: 'number' });
   }
   if (token.kind === 'ident') {
     if (/^(true|false)$/i.test(token.text) && ends(next)) {
@@ -140,6 +154,28 @@ function readValue(tokens: readonly Token[], i: number, language: Language): Cod
     return value;
   }
   return undefined;
+}
+
+/**
+ * What a number literal means when it is not written as a plain decimal: `1_000` and `100L` are 1000 and 100,
+ * `0x10` is 16, `1e3` is 1000. Rules compare plain decimals, so the meaning goes into `effective`.
+ */
+function withNumericValue(value: CodeValue): CodeValue {
+  const negative = value.text.startsWith('-');
+  const text = (negative ? value.text.slice(1) : value.text).replace(/_/g, '');
+  let meaning: string | undefined;
+  const based = /^0([xXbBoO])([0-9A-Fa-f]+?)(?:[lLuUn]+|[iu](?:8|16|32|64|128|size))?$/.exec(text);
+  const decimal = /^(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?(?:[lLuUnmMdDfF]+|[iu](?:8|16|32|64|128|size)|f32|f64)?$/.exec(text);
+  if (based) {
+    const radix = { x: 16, b: 2, o: 8 }[based[1]!.toLowerCase() as 'x' | 'b' | 'o'];
+    const digits = based[2]!;
+    if (new RegExp(radix === 16 ? '^[0-9A-Fa-f]+$' : radix === 8 ? '^[0-7]+$' : '^[01]+$').test(digits)) meaning = String(parseInt(digits, radix));
+  } else if (decimal) {
+    meaning = decimal[2] ? String(Number(decimal[1]! + decimal[2])) : decimal[1]!;
+  }
+  if (meaning === undefined) return value;
+  meaning = negative ? `-${meaning}` : meaning;
+  return meaning === value.text ? value : { ...value, effective: meaning };
 }
 
 /** Arguments given by position to calls whose signature is known (RabbitMQ consume and declare calls, …). */

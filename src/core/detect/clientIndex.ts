@@ -21,6 +21,7 @@ interface Entry {
 
 export class ClientIndex {
   private readonly byLanguage = new Map<string, Entry[]>();
+  private readonly byManifest = new Map<string, ClientInfo[]>();
 
   constructor(knowledge: Knowledge) {
     for (const client of knowledge.clients) {
@@ -31,16 +32,48 @@ export class ClientIndex {
       }
     }
     for (const list of this.byLanguage.values()) list.sort((a, b) => b.prefix.length - a.prefix.length);
-  }
-
-  /** The client an import refers to, or undefined. */
-  matchImport(language: Language, module: string): ClientInfo | undefined {
-    const boundary = BOUNDARY[language];
-    for (const family of FAMILIES[language]) {
-      for (const entry of this.byLanguage.get(family) ?? []) {
-        if (module === entry.prefix || module.startsWith(entry.prefix + boundary)) return entry.client;
+    for (const client of knowledge.clients) {
+      for (const coordinate of client.manifests) {
+        const id = coordinate.toLowerCase();
+        this.byManifest.set(id, [...(this.byManifest.get(id) ?? []), client]);
       }
     }
-    return undefined;
+  }
+
+  /**
+   * The clients a manifest coordinate names (`npm:kafkajs`, `maven:org.apache.kafka:kafka-clients`, …). Go modules
+   * also match by prefix, so a listed `go:github.com/x/y` covers `github.com/x/y/v2` too.
+   */
+  matchManifest(coordinate: string): ClientInfo[] {
+    const id = coordinate.toLowerCase();
+    const exact = this.byManifest.get(id);
+    if (exact) return exact;
+    if (id.startsWith('go:')) {
+      const withoutMajor = id.replace(/\/v\d+$/, '');
+      return this.byManifest.get(withoutMajor) ?? [];
+    }
+    return [];
+  }
+
+  /**
+   * The clients an import may refer to: every client whose matching import prefix is the longest. Usually one;
+   * several when packages share an import name (boto3 for SQS and SNS, kafka-python and its fork).
+   */
+  matchImport(language: Language, module: string): ClientInfo[] {
+    const boundary = BOUNDARY[language];
+    let best = -1;
+    const matches: ClientInfo[] = [];
+    for (const family of FAMILIES[language]) {
+      for (const entry of this.byLanguage.get(family) ?? []) {
+        if (entry.prefix.length < best) break;
+        if (module !== entry.prefix && !module.startsWith(entry.prefix + boundary)) continue;
+        if (entry.prefix.length > best) {
+          best = entry.prefix.length;
+          matches.length = 0;
+        }
+        if (!matches.includes(entry.client)) matches.push(entry.client);
+      }
+    }
+    return matches;
   }
 }

@@ -2,19 +2,23 @@
 import { codeSettings } from '../code/literals';
 import { findImports, type ImportRef } from '../code/imports';
 import { implicitSettings } from '../code/implicit';
-import { lex, type Language } from '../code/lexer';
+import { lex, type Language, type Token } from '../code/lexer';
 import type { ClientIndex } from '../detect/clientIndex';
+import { callsIn, usageSatisfied } from '../detect/usage';
 import type { ClientInfo } from '../knowledgeTypes';
 import type { ExtractContext, Extraction } from './types';
 
 export interface CodeExtraction extends Extraction {
   imports: Array<ImportRef & { client: ClientInfo }>;
+  tokens: Token[];
 }
 
 export function extractCodeFile(context: ExtractContext, language: Language, clients: ClientIndex): CodeExtraction {
   const { tokens, comments } = lex(context.text, language);
+  const calls = callsIn(tokens);
   const imports = findImports(tokens, language, context.text).flatMap((ref) => {
-    const client = clients.matchImport(language, ref.module);
+    // Among clients sharing an import, the first whose usage condition holds (boto3: the service it is asked for).
+    const client = clients.matchImport(language, ref.module).find((c) => usageSatisfied(c, calls));
     return client ? [{ ...ref, client }] : [];
   });
   const systems = [...new Set(imports.map((i) => i.client.broker))];
@@ -22,5 +26,6 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
     ...codeSettings({ file: context.file, lines: context.lines, keys: context.keys, language, systems }, tokens),
     ...implicitSettings(context.file, language, tokens, imports, context.lines, context.keys),
   ].sort((a, b) => a.keySpan.start - b.keySpan.start);
-  return { settings, comments, lineComment: language === 'python' ? '#' : '//', imports };
+  const clientUses = imports.map((i) => ({ client: i.client, span: i.span, evidence: 'import' as const }));
+  return { settings, comments, lineComment: language === 'python' ? '#' : '//', imports, tokens, clientUses };
 }

@@ -1,11 +1,10 @@
-// Maps Spring Boot property names onto canonical keys: dedicated properties (spring.kafka.producer.acks), the
-// pass-through maps (spring.kafka.producer.properties.linger.ms, also written properties[linger.ms]), and
-// rocketmq-spring's `rocketmq.*`.
+// Maps Spring Boot property names onto canonical keys: dedicated properties (spring.kafka.producer.acks), Spring
+// Kafka's pass-through maps (spring.kafka.producer.properties.linger.ms, also written properties[linger.ms]), and
+// rocketmq-spring's `rocketmq.*`. (Spring Boot has no such pass-through map for Pulsar.)
 import type { KeyIndex } from '../keyIndex';
 import type { KeyInfo } from '../knowledgeTypes';
 
 const KAFKA_PASS_THROUGH = /^spring\.kafka\.(?:(?:producer|consumer|admin|streams)\.)?properties\.(.+)$/i;
-const PULSAR_PASS_THROUGH = /^spring\.pulsar\.(?:producer|consumer|client)\.properties\.(.+)$/i;
 
 export interface SpringKey {
   info: KeyInfo;
@@ -18,11 +17,6 @@ export function springKey(name: string, keys: KeyIndex): SpringKey | undefined {
   if (passThrough) {
     const info = keys.lookup('kafka', passThrough[1]!);
     return info ? { info, system: 'kafka' } : undefined;
-  }
-  const pulsar = PULSAR_PASS_THROUGH.exec(normalized);
-  if (pulsar) {
-    const info = keys.lookup('pulsar', pulsar[1]!);
-    return info ? { info, system: 'pulsar' } : undefined;
   }
   const info = keys.lookupSpring(normalized);
   return info ? { info, system: info.system } : undefined;

@@ -1,5 +1,6 @@
 // Settings from YAML: Spring Boot `application*.yml`, docker-compose files (service `environment` in map and list
-// form), Strimzi `Kafka` and `KafkaTopic` resources, and RabbitMQ-operator `RabbitmqCluster` additional config.
+// form), Strimzi `Kafka` and `KafkaTopic` resources, RabbitMQ-operator `RabbitmqCluster` additional config, and
+// messaging-topology-operator `Policy` and `Queue` resources.
 import { hashComments } from './comments';
 import { kafkaKeyFromEnv } from './envKeys';
 import { settingsFromEmbeddedProperties } from './propertiesFile';
@@ -104,6 +105,14 @@ function kubernetes(context: ExtractContext, entries: readonly YamlEntry[]): Set
       else if (info.kind === 'KafkaTopic' && path === 'spec.replicas') key = 'replication.factor';
       const known = key === undefined ? undefined : context.keys.lookup('kafka', key);
       if (known) settings.push(setting(context, 'kafka', known.key, entry.path[entry.path.length - 1]!, entry, scope));
+    } else if (info.apiVersion.startsWith('rabbitmq.com/') && (info.kind === 'Policy' || info.kind === 'Queue')) {
+      // Messaging topology operator: a Policy's definition and a Queue's arguments and flags.
+      let key: string | undefined;
+      if (info.kind === 'Policy' && entry.path.length === 3 && path.startsWith('spec.definition.')) key = entry.path[2];
+      else if (info.kind === 'Queue' && entry.path.length === 3 && path.startsWith('spec.arguments.')) key = entry.path[2];
+      else if (info.kind === 'Queue' && path === 'spec.durable') key = 'durable';
+      const known = key === undefined ? undefined : context.keys.lookup('rabbitmq', key);
+      if (known) settings.push(setting(context, 'rabbitmq', known.key, entry.path[entry.path.length - 1]!, entry, scope));
     } else if (info.apiVersion.startsWith('rabbitmq.com/') && info.kind === 'RabbitmqCluster' && path === 'spec.rabbitmq.additionalConfig' && entry.style === 'block') {
       // A block scalar holding rabbitmq.conf text: parse its body in place so spans stay exact.
       const raw = context.text.slice(entry.valueSpan.start, entry.valueSpan.end);

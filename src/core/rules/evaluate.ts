@@ -1,6 +1,7 @@
 // Judges settings against the rules in the knowledge base, under one workload profile.
 import type { Condition, ConditionValue, Profile, RuleInfo, Severity } from '../knowledgeTypes';
 import type { KeyIndex } from '../keyIndex';
+import type { ClientUse } from '../extract/types';
 import type { LineIndex } from '../text';
 import type { Finding, RelatedPlace, Setting, Span } from '../types';
 import { runCheck } from './checks';
@@ -9,7 +10,10 @@ import { runCheck } from './checks';
 export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
 
 export interface RuleContext {
+  file: string;
   settings: readonly Setting[];
+  /** Where the file imports or declares catalogue clients. */
+  clientUses: readonly ClientUse[];
   profile: Profile;
   keys: KeyIndex;
   lines: LineIndex;
@@ -22,8 +26,10 @@ export function evaluateRules(
   lines: LineIndex,
   overrides: SeverityOverrides = {},
   format?: string,
+  file = settings[0]?.file ?? '',
+  clientUses: readonly ClientUse[] = [],
 ): Finding[] {
-  const context: RuleContext = { settings, profile, keys, lines };
+  const context: RuleContext = { file, settings, clientUses, profile, keys, lines };
   const findings: Finding[] = [];
   for (const rule of keys.knowledge.rules) {
     const level = overrides[rule.id] ?? rule.severity[profile];

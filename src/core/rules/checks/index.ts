@@ -4,6 +4,7 @@ import type { BuiltinCheck, RuleInfo } from '../../knowledgeTypes';
 import type { RelatedPlace, Setting } from '../../types';
 import type { RuleContext } from '../evaluate';
 import { deliveryTimeoutBudget } from './deliveryTimeoutBudget';
+import { clientStatus } from './clientStatus';
 import { minIsrVsReplication } from './minIsrVsReplication';
 import { pollBudget } from './pollBudget';
 
@@ -19,6 +20,7 @@ const CHECKS: Record<BuiltinCheck, Check | undefined> = {
   'delivery-timeout-budget': deliveryTimeoutBudget,
   'min-isr-vs-replication': minIsrVsReplication,
   'poll-budget': pollBudget,
+  'client-status': clientStatus,
   // Needs the complete list of valid Kafka names to avoid flagging real keys; not shipped yet.
   'unknown-key': undefined,
 };

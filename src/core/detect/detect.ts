@@ -1,0 +1,151 @@
+// Detection: which brokers a file talks to, through which client, and how we know (DESIGN.md, "Detection").
+// Sources of evidence: imports in code (only real imports: the tokenizer drops comments and strings), dependencies
+// in manifests, broker configuration (Spring prefixes, compose images, Kubernetes resources, broker config files),
+// connection URLs in string literals and configuration values, and framework calls that choose a transport.
+import { extractCodeFile } from '../extract/codeFile';
+import { extractPropertiesFile } from '../extract/propertiesFile';
+import { hashComments } from '../extract/comments';
+import { flattenYaml } from '../extract/yamlTree';
+import { parseProperties } from '../parsers/properties';
+import { formatOf, languageOf, baseName, type Format } from '../formats';
+import type { KeyIndex } from '../keyIndex';
+import { LineIndex } from '../text';
+import type { Span } from '../types';
+import type { ClientIndex } from './clientIndex';
+import { manifestKind, parseManifest } from './manifests';
+import { FRAMEWORK_CALLS, IMAGE_PATTERNS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_PATTERNS } from './patterns';
+import type { Detection, Evidence } from './types';
+
+export interface DetectOptions {
+  file: string;
+  text: string;
+  keys: KeyIndex;
+  clients: ClientIndex;
+}
+
+/** Whether detection reads a file of this name (cheap prefilter for workspace scans). */
+export function detectsFile(fileName: string): boolean {
+  return manifestKind(fileName) !== undefined || formatOf(fileName) !== undefined || isEnvFile(fileName);
+}
+
+function isEnvFile(fileName: string): boolean {
+  return /^(\.env(\..+)?|.+\.env)$/i.test(baseName(fileName));
+}
+
+export function detectText(options: DetectOptions): Detection[] {
+  const found = new Map<string, Detection>();
+  const add = (line: number, broker: string, client: string | null, evidence: Evidence) => {
+    if (!broker) return;
+    const key = `${line}\u0000${broker}\u0000${client ?? ''}\u0000${evidence}`;
+    if (!found.has(key)) found.set(key, { file: options.file, line, broker, client, evidence });
+  };
+  const manifest = manifestKind(options.file);
+  if (manifest) {
+    for (const dependency of parseManifest(manifest, options.text)) {
+      const [client] = options.clients.matchManifest(dependency.coordinate);
+      if (client) add(dependency.line, client.broker, client.id, 'dependency');
+      const name = dependency.coordinate.replace(/^pypi:/, '');
+      for (const extra of dependency.extras) {
+        const broker = dependency.coordinate.startsWith('pypi:') ? PYTHON_EXTRAS[name]?.[extra] : undefined;
+        if (broker) add(dependency.line, broker, null, 'dependency');
+      }
+    }
+    return sorted(found);
+  }
+  const lines = new LineIndex(options.text);
+  const format = formatOf(options.file);
+  const language = format ? languageOf(format) : undefined;
+  if (language) {
+    const code = extractCodeFile({ file: options.file, text: options.text, lines, keys: options.keys }, language, options.clients);
+    for (const ref of code.imports) add(ref.line, ref.client.broker, ref.client.id, 'import');
+    for (const token of code.tokens) {
+      if (token.kind === 'string') urls(token.value, token.line, add);
+    }
+    for (const call of FRAMEWORK_CALLS) {
+      if (call.language !== language || !importsModule(code.tokens, call.module)) continue;
+      for (let i = 0; i < code.tokens.length - 1; i++) {
+        const token = code.tokens[i]!;
+        if (token.kind === 'ident' && token.text === call.callee && code.tokens[i + 1]!.text === '(') add(token.line, call.broker, call.client, 'code');
+      }
+    }
+    return sorted(found);
+  }
+  // Configuration: what it configures, and URLs outside comments.
+  const comments = format === 'properties' || format === 'spring-properties' || format === 'conf' || isEnvFile(options.file)
+    ? parseProperties(options.text).comments.map((c) => c.span)
+    : hashComments(options.text).map((c) => c.span);
+  configuration(options, format, lines, add);
+  const masked = mask(options.text, comments);
+  masked.split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
+  return sorted(found);
+}
+
+type Add = (line: number, broker: string, client: string | null, evidence: Evidence) => void;
+
+function urls(text: string, line: number, add: Add): void {
+  for (const { pattern, broker, needsContext } of URL_PATTERNS) {
+    if (pattern.test(text) && (!needsContext || needsContext.test(text))) add(line, broker, null, 'url');
+  }
+}
+
+function importsModule(tokens: ReturnType<typeof extractCodeFile>['tokens'], module: string): boolean {
+  return tokens.some((t, i) => t.text === 'using' && tokens[i + 1]?.text === module);
+}
+
+function configuration(options: DetectOptions, format: Format | undefined, lines: LineIndex, add: Add): void {
+  const context = { file: options.file, text: options.text, lines, keys: options.keys };
+  const springSeen = new Set<string>();
+  const springPrefix = (name: string, line: number) => {
+    const lower = name.toLowerCase();
+    for (const { prefix, broker } of SPRING_PREFIXES) {
+      if (!lower.startsWith(prefix) || springSeen.has(broker)) continue;
+      springSeen.add(broker);
+      add(line, broker, null, 'config');
+    }
+  };
+  if (format === 'spring-properties') {
+    for (const entry of parseProperties(options.text).entries) springPrefix(entry.key, lines.positionAt(entry.keySpan.start).line);
+  } else if (format === 'properties' || format === 'conf') {
+    const seen = new Set<string>();
+    for (const setting of extractPropertiesFile(context, format).settings) {
+      if (seen.has(setting.system)) continue;
+      seen.add(setting.system);
+      add(setting.line, setting.system, null, 'config');
+    }
+  } else if (format === 'spring-yaml' || format === 'compose' || format === 'yaml') {
+    const tree = flattenYaml(options.text);
+    const kinds = new Map<number, { apiVersion?: string; kindSpan?: Span }>();
+    for (const entry of tree.entries) {
+      const line = lines.positionAt(entry.keySpan.start).line;
+      if (format === 'spring-yaml') springPrefix(entry.path.join('.'), line);
+      if (entry.path.length === 3 && entry.path[0] === 'services' && entry.path[2] === 'image') {
+        const image = entry.value.replace(/[:@].*$/, '').toLowerCase();
+        for (const { pattern, broker } of IMAGE_PATTERNS) if (pattern.test(image)) add(line, broker, null, 'config');
+      }
+      if (entry.path.length === 1 && (entry.path[0] === 'apiVersion' || entry.path[0] === 'kind')) {
+        const info = kinds.get(entry.document) ?? {};
+        if (entry.path[0] === 'apiVersion') info.apiVersion = entry.value;
+        else info.kindSpan = entry.keySpan;
+        kinds.set(entry.document, info);
+      }
+    }
+    for (const info of kinds.values()) {
+      if (!info.apiVersion || !info.kindSpan) continue;
+      const line = lines.positionAt(info.kindSpan.start).line;
+      if (info.apiVersion.startsWith('kafka.strimzi.io/')) add(line, 'kafka', null, 'config');
+      if (info.apiVersion.startsWith('rabbitmq.com/')) add(line, 'rabbitmq', null, 'config');
+    }
+  }
+}
+
+/** Replaces the characters of the given spans with blanks, keeping line breaks, so line numbers stay right. */
+function mask(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
+  const chars = text.split('');
+  for (const span of spans) for (let i = span.start; i < span.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  return chars.join('');
+}
+
+function sorted(found: Map<string, Detection>): Detection[] {
+  return [...found.values()].sort((a, b) => a.line - b.line || a.broker.localeCompare(b.broker) || (a.client ?? '').localeCompare(b.client ?? ''));
+}

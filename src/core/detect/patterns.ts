@@ -1,0 +1,57 @@
+// Detection patterns that are about syntax rather than facts about a library: connection-URL schemes, container
+// images, Kubernetes resources, Spring prefixes, framework extras and framework calls.
+
+/** Connection URLs and endpoints, found in string literals and configuration values. */
+export const URL_PATTERNS: ReadonlyArray<{ pattern: RegExp; broker: string; needsContext?: RegExp }> = [
+  { pattern: /\bamqps?:\/\/[^\s'"`<>]*/i, broker: 'rabbitmq' },
+  { pattern: /\bpulsar(\+ssl)?:\/\/[^\s'"`<>]*/i, broker: 'pulsar' },
+  { pattern: /\bnats:\/\/[^\s'"`<>]*/i, broker: 'nats' },
+  { pattern: /\bmqtts?:\/\/[^\s'"`<>]*/i, broker: 'mqtt' },
+  { pattern: /\bstomp(\+ssl)?:\/\/[^\s'"`<>]*/i, broker: 'activemq' },
+  { pattern: /\bsb:\/\/[\w.-]+\.servicebus\.windows\.net/i, broker: 'azure-service-bus' },
+  { pattern: /\bhttps:\/\/sqs\.[\w-]+\.amazonaws\.com\/\d+\/[\w.-]+/i, broker: 'aws-sqs' },
+  { pattern: /\bsqs:\/\//i, broker: 'aws-sqs' },
+  // redis:// is everywhere (caches, sessions); it counts only where the line says it is a message broker.
+  { pattern: /\brediss?:\/\/[^\s'"`<>]*/i, broker: 'redis', needsContext: /broker|celery|queue|stream/i },
+];
+
+/** Container images of brokers (docker-compose `image:`), matched against the image name without tag. */
+export const IMAGE_PATTERNS: ReadonlyArray<{ pattern: RegExp; broker: string }> = [
+  { pattern: /^(docker\.io\/)?(confluentinc\/cp-(kafka|server)|bitnami\/kafka|apache\/kafka(-native)?|wurstmeister\/kafka|redpandadata\/redpanda|strimzi\/kafka)$/, broker: 'kafka' },
+  { pattern: /^(docker\.io\/)?(library\/)?(rabbitmq|bitnami\/rabbitmq)$/, broker: 'rabbitmq' },
+  { pattern: /^(docker\.io\/)?apachepulsar\/pulsar(-all)?$/, broker: 'pulsar' },
+  { pattern: /^(docker\.io\/)?(apache\/rocketmq|apacherocketmq\/rocketmq)$/, broker: 'rocketmq' },
+  { pattern: /^(docker\.io\/)?(apache\/activemq-(classic|artemis)|rmohr\/activemq|vromero\/activemq-artemis)$/, broker: 'activemq' },
+  { pattern: /^(docker\.io\/)?(library\/)?nats$/, broker: 'nats' },
+  { pattern: /^(docker\.io\/)?nsqio\/nsq$/, broker: 'nsq' },
+  { pattern: /^(docker\.io\/)?(library\/)?(eclipse-mosquitto|emqx\/emqx|emqx)$/, broker: 'mqtt' },
+  { pattern: /^(docker\.io\/)?softwaremill\/elasticmq(-native)?$/, broker: 'aws-sqs' },
+];
+
+/** Spring Boot property prefixes that configure a broker. */
+export const SPRING_PREFIXES: ReadonlyArray<{ prefix: string; broker: string }> = [
+  { prefix: 'spring.kafka.', broker: 'kafka' },
+  { prefix: 'spring.cloud.stream.kafka.', broker: 'kafka' },
+  { prefix: 'spring.rabbitmq.', broker: 'rabbitmq' },
+  { prefix: 'spring.cloud.stream.rabbit.', broker: 'rabbitmq' },
+  { prefix: 'spring.pulsar.', broker: 'pulsar' },
+  { prefix: 'spring.activemq.', broker: 'activemq' },
+  { prefix: 'spring.artemis.', broker: 'activemq' },
+  { prefix: 'rocketmq.', broker: 'rocketmq' },
+];
+
+/** Python extras that choose a multi-broker framework's transport: `celery[redis]`, `faststream[kafka]`. */
+export const PYTHON_EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  celery: { redis: 'redis', sqs: 'aws-sqs', librabbitmq: 'rabbitmq', azureservicebus: 'azure-service-bus', gcpubsub: 'google-pubsub' },
+  kombu: { redis: 'redis', sqs: 'aws-sqs', librabbitmq: 'rabbitmq', azureservicebus: 'azure-service-bus', gcpubsub: 'google-pubsub' },
+  faststream: { kafka: 'kafka', confluent: 'kafka', rabbit: 'rabbitmq', nats: 'nats', redis: 'redis' },
+  dramatiq: { rabbitmq: 'rabbitmq', redis: 'redis' },
+};
+
+/** Framework calls that choose a transport, with the import that must be present. */
+export const FRAMEWORK_CALLS: ReadonlyArray<{ language: string; module: string; callee: string; broker: string; client: string | null }> = [
+  { language: 'csharp', module: 'MassTransit', callee: 'UsingRabbitMq', broker: 'rabbitmq', client: 'masstransit-rabbitmq' },
+  { language: 'csharp', module: 'MassTransit', callee: 'UsingAmazonSqs', broker: 'aws-sqs', client: null },
+  { language: 'csharp', module: 'MassTransit', callee: 'UsingAzureServiceBus', broker: 'azure-service-bus', client: null },
+  { language: 'csharp', module: 'MassTransit', callee: 'UsingActiveMq', broker: 'activemq', client: null },
+];

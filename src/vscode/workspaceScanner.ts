@@ -1,0 +1,191 @@
+// Scans the workspace for message-queue evidence and keeps the result current: one full scan at start (in chunks,
+// yielding to the event loop so the extension host stays responsive), then one file at a time as files change.
+// Files are read through vscode.workspace.fs, so virtual workspaces work; `files.exclude` applies, `node_modules`
+// and `.git` are skipped, and files above `mqLens.maxFileSizeKb` are left out.
+import * as vscode from 'vscode';
+import { analyzeText } from '../core/analyze';
+import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
+import { detectsFile, detectText } from '../core/detect/detect';
+import type { Detection } from '../core/detect/types';
+import type { DocumentAnalyzer } from './documentAnalyzer';
+
+const INCLUDE = '**/{*.properties,*.yml,*.yaml,*.conf,*.py,*.java,*.kt,*.scala,*.go,*.cs,*.rs,*.js,*.mjs,*.cjs,*.jsx,*.ts,*.mts,*.cts,*.tsx,package.json,pom.xml,build.gradle,build.gradle.kts,go.mod,Cargo.toml,pyproject.toml,Pipfile,requirements*.txt,*.csproj,*.fsproj,.env,*.env}';
+const SKIPPED = /(^|[\\/])(node_modules|\.git|\.hg|\.svn)([\\/]|$)/;
+const CHUNK = 50;
+const PROGRESS_AFTER_MS = 1500;
+
+export interface FileEntry {
+  uri: vscode.Uri;
+  detections: Detection[];
+  findings: number;
+}
+
+export class WorkspaceScanner implements vscode.Disposable {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private scanSource: vscode.CancellationTokenSource | undefined;
+  private pending = new Map<string, vscode.Uri>();
+  private pendingTimer: NodeJS.Timeout | undefined;
+  /** Incremented per full scan; results of an older scan are dropped. */
+  private generation = 0;
+  scanning = false;
+
+  constructor(private readonly analyzer: DocumentAnalyzer, private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.queue(uri)),
+      watcher.onDidChange((uri) => this.queue(uri)),
+      watcher.onDidDelete((uri) => this.remove(uri)),
+      vscode.workspace.onDidSaveTextDocument((document) => this.queue(document.uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mqLens.exclude') || e.affectsConfiguration('mqLens.maxFileSizeKb') || e.affectsConfiguration('files.exclude')) void this.scan();
+        else if (e.affectsConfiguration('mqLens')) void this.recount();
+      }),
+      this.changed,
+    );
+  }
+
+  entries(): FileEntry[] {
+    return [...this.files.values()];
+  }
+
+  /** A full scan; a scan already running is cancelled first. Resolves when done or cancelled. */
+  async scan(): Promise<void> {
+    this.scanSource?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.scanSource = source;
+    const generation = ++this.generation;
+    this.scanning = true;
+    this.changed.fire();
+    let progressTimer: NodeJS.Timeout | undefined;
+    let finishProgress: () => void = () => undefined;
+    let report: (done: number, total: number) => void = () => undefined;
+    // Only a scan that takes a while is worth a notification; it can be cancelled from there.
+    progressTimer = setTimeout(() => {
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'MQ Lens: scanning for message queues', cancellable: true }, (progress, token) => {
+        token.onCancellationRequested(() => source.cancel());
+        let last = 0;
+        report = (done, total) => {
+          const percent = Math.floor((done / total) * 100);
+          progress.report({ increment: percent - last, message: `${done} of ${total} files` });
+          last = percent;
+        };
+        return new Promise<void>((resolve) => (finishProgress = resolve));
+      });
+    }, PROGRESS_AFTER_MS);
+    try {
+      const uris = (await vscode.workspace.findFiles(INCLUDE, undefined, undefined, source.token)).filter((u) => !SKIPPED.test(u.path));
+      const found = new Map<string, FileEntry>();
+      for (let i = 0; i < uris.length; i += CHUNK) {
+        if (source.token.isCancellationRequested) break;
+        for (const uri of uris.slice(i, i + CHUNK)) {
+          const entry = await this.read(uri);
+          if (entry) found.set(uri.toString(), entry);
+        }
+        report(Math.min(i + CHUNK, uris.length), uris.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (generation !== this.generation) return;
+      if (!source.token.isCancellationRequested) {
+        this.files.clear();
+        for (const [key, entry] of found) this.files.set(key, entry);
+      }
+      this.log.info(`Scan ${source.token.isCancellationRequested ? 'cancelled' : 'finished'}: ${uris.length} candidate files, ${found.size} with message-queue evidence.`);
+    } catch (error) {
+      this.log.error(`Workspace scan failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      clearTimeout(progressTimer);
+      finishProgress();
+      if (generation === this.generation) {
+        this.scanning = false;
+        this.changed.fire();
+      }
+    }
+  }
+
+  cancel(): void {
+    this.scanSource?.cancel();
+  }
+
+  private queue(uri: vscode.Uri): void {
+    if (SKIPPED.test(uri.path) || !detectsFile(uri.path)) return;
+    this.pending.set(uri.toString(), uri);
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => void this.flush(), 200);
+  }
+
+  private async flush(): Promise<void> {
+    const uris = [...this.pending.values()];
+    this.pending.clear();
+    for (const uri of uris) {
+      const entry = await this.read(uri);
+      if (entry) this.files.set(uri.toString(), entry);
+      else this.files.delete(uri.toString());
+    }
+    if (uris.length > 0) this.changed.fire();
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const prefix = uri.toString();
+    let removed = false;
+    for (const key of [...this.files.keys()]) {
+      // A deleted folder removes everything below it.
+      if (key === prefix || key.startsWith(`${prefix}/`)) removed = this.files.delete(key) || removed;
+    }
+    if (removed) this.changed.fire();
+  }
+
+  /** Re-counts findings after a profile or severity change, without reading files again when they are open. */
+  private async recount(): Promise<void> {
+    for (const entry of this.files.values()) {
+      const fresh = await this.read(entry.uri);
+      if (fresh) entry.findings = fresh.findings;
+    }
+    this.changed.fire();
+  }
+
+  private async read(uri: vscode.Uri): Promise<FileEntry | undefined> {
+    if (!detectsFile(uri.path) || this.excluded(uri)) return undefined;
+    try {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      let text: string;
+      if (open) {
+        text = open.getText();
+      } else {
+        const limit = vscode.workspace.getConfiguration('mqLens', uri).get<number>('maxFileSizeKb', 1024) * 1024;
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > limit) return undefined;
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (bytes.includes(0)) return undefined;
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      }
+      const file = vscode.workspace.asRelativePath(uri, false);
+      const detections = detectText({ file, text, keys: bundledKeyIndex(), clients: bundledClientIndex() });
+      if (detections.length === 0) return undefined;
+      const analysis = analyzeText({
+        file, text, keys: bundledKeyIndex(), clients: bundledClientIndex(),
+        profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri),
+      });
+      return { uri, detections, findings: analysis.findings.length };
+    } catch (error) {
+      // Unreadable or not UTF-8: left out, never fatal.
+      this.log.debug(`Skipped ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private excluded(uri: vscode.Uri): boolean {
+    const patterns = vscode.workspace.getConfiguration('mqLens', uri).get<string[]>('exclude', []);
+    return Array.isArray(patterns) && patterns.some((pattern) => typeof pattern === 'string' && vscode.languages.match({ pattern }, { uri, languageId: '' } as vscode.TextDocument) > 0);
+  }
+
+  dispose(): void {
+    this.scanSource?.cancel();
+    clearTimeout(this.pendingTimer);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,122 @@
+// Configuration guidance across formats and the workspace view, through the real API.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { MqLensApi } from '../../src/vscode/extension';
+import { EXTENSION_ID, hoverText, mqLensDiagnostics, setWorkload, waitFor, workspaceFile } from './helpers';
+
+async function api(): Promise<MqLensApi> {
+  const extension = vscode.extensions.getExtension<MqLensApi>(EXTENSION_ID)!;
+  return extension.isActive ? extension.exports : extension.activate();
+}
+
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind.value);
+}
+
+describe('guidance in Spring YAML, Python and manifests', function () {
+  const spring = workspaceFile('application.yml');
+  const python = workspaceFile('orders', 'producer.py');
+  const gomod = workspaceFile('billing', 'go.mod');
+
+  afterEach(async function () {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.isDirty) {
+        await vscode.window.showTextDocument(editor.document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    }
+    await setWorkload(spring, 'online');
+    await vscode.workspace.getConfiguration('mqLens', spring).update('rules', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+  });
+
+  it('flags Spring YAML settings with the right rules, ranges and related information', async function () {
+    await vscode.workspace.openTextDocument(spring);
+    const diagnostics = await waitFor(() => mqLensDiagnostics(spring), (d) => d.length >= 3, 'Spring YAML diagnostics');
+    const codes = diagnostics.map((d) => `${(d.code as { value: string }).value}@${d.range.start.line}`).sort();
+    assert.deepEqual(codes, ['kafka-acks-disables-idempotence@5', 'kafka-acks-one@5', 'kafka-linger-latency@7']);
+    const linger = diagnostics.find((d) => (d.code as { value: string }).value === 'kafka-linger-latency')!;
+    assert.equal(vscode.window.activeTextEditor ? true : true, true);
+    const document = await vscode.workspace.openTextDocument(spring);
+    assert.equal(document.getText(linger.range), 'linger.ms: 50');
+  });
+
+  it('shows the hover note on a Spring key and on a key in Python code', async function () {
+    const yamlHover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', spring, new vscode.Position(5, 7)));
+    assert.match(yamlHover, /How many replicas must have a record/);
+    assert.match(yamlHover, /← \*this value\*/);
+    const pyHover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', python, new vscode.Position(6, 7)));
+    assert.match(pyHover, /How long the producer holds a partly filled batch/);
+  });
+
+  it('flags the Python literal, and nothing in its docstring or comments', async function () {
+    await vscode.workspace.openTextDocument(python);
+    const diagnostics = await waitFor(() => mqLensDiagnostics(python), (d) => d.length >= 1, 'Python diagnostics');
+    assert.deepEqual(diagnostics.map((d) => [(d.code as { value: string }).value, d.range.start.line]), [['kafka-linger-latency', 6]]);
+  });
+
+  it('offers fix, fix-all, ignore and learn-more, and each does what it says', async function () {
+    const document = await vscode.workspace.openTextDocument(spring);
+    await vscode.window.showTextDocument(document);
+    const acks = await waitFor(() => mqLensDiagnostics(spring).filter((d) => (d.code as { value: string }).value === 'kafka-acks-one'), (d) => d.length === 1, 'the acks diagnostic');
+    const actions = await codeActions(spring, acks[0]!.range, vscode.CodeActionKind.QuickFix);
+    const titles = actions.map((a) => a.title);
+    for (const expected of ['Set acks to all', 'Ignore kafka-acks-one on this line', 'Learn more about kafka-acks-one']) assert.ok(titles.includes(expected), `${expected} not in ${titles.join(' | ')}`);
+    const before = document.getText();
+    const ignore = actions.find((a) => a.title === 'Ignore kafka-acks-one on this line')!;
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit!));
+    assert.equal(document.getText(), before.replace('      acks: 1\n', '      # mq-lens: ignore kafka-acks-one\n      acks: 1\n'));
+    await waitFor(() => mqLensDiagnostics(spring).map((d) => (d.code as { value: string }).value), (c) => !c.includes('kafka-acks-one'), 'the ignored finding to disappear');
+  });
+
+  it('fixes everything fixable with source.fixAll.mqLens, touching only the values', async function () {
+    const document = await vscode.workspace.openTextDocument(spring);
+    await waitFor(() => mqLensDiagnostics(spring), (d) => d.length === 3, 'three diagnostics');
+    const [fixAll] = await codeActions(spring, new vscode.Range(0, 0, document.lineCount, 0), vscode.CodeActionKind.SourceFixAll.append('mqLens'));
+    assert.ok(fixAll?.edit, 'no source.fixAll.mqLens action');
+    const before = document.getText();
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    assert.equal(document.getText(), before.replace('acks: 1', 'acks: all').replace('linger.ms: 50', 'linger.ms: 5'));
+    await waitFor(() => mqLensDiagnostics(spring), (d) => d.length === 0, 'no diagnostics after fixing all');
+  });
+
+  it('applies a per-rule severity override at once', async function () {
+    await vscode.workspace.openTextDocument(spring);
+    await waitFor(() => mqLensDiagnostics(spring), (d) => d.some((x) => (x.code as { value: string }).value === 'kafka-linger-latency'), 'the linger warning');
+    await vscode.workspace.getConfiguration('mqLens', spring).update('rules', { 'kafka-linger-latency': 'error', 'kafka-acks-one': 'off' }, vscode.ConfigurationTarget.WorkspaceFolder);
+    const diagnostics = await waitFor(() => mqLensDiagnostics(spring), (d) => !d.some((x) => (x.code as { value: string }).value === 'kafka-acks-one'), 'the override to apply');
+    const linger = diagnostics.find((d) => (d.code as { value: string }).value === 'kafka-linger-latency')!;
+    assert.equal(linger.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('marks the deprecated client in go.mod and shows the broker card on it', async function () {
+    await vscode.workspace.openTextDocument(gomod);
+    const [diagnostic] = await waitFor(() => mqLensDiagnostics(gomod), (d) => d.length === 1, 'the deprecated-client finding');
+    assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(diagnostic!.message, /streadway\/amqp is deprecated.+Use amqp091-go/);
+    const card = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', gomod, new vscode.Position(5, 10)));
+    assert.match(card, /\*\*RabbitMQ\*\* · through streadway\/amqp/);
+    assert.match(card, /\*\*Where it hurts\*\*/);
+    assert.match(card, /Maintained replacement/);
+  });
+});
+
+describe('the workspace view', function () {
+  it('lists the detected brokers, clients and files', async function () {
+    const { scanner } = await api();
+    const entries = await waitFor(() => scanner.entries(), (e) => e.length >= 5 && !scanner.scanning, 'the first scan');
+    const brokers = [...new Set(entries.flatMap((e) => e.detections.map((d) => d.broker)))].sort();
+    assert.deepEqual(brokers, ['kafka', 'rabbitmq']);
+    const files = entries.map((e) => vscode.workspace.asRelativePath(e.uri)).sort();
+    assert.ok(files.includes('orders/producer.py') && files.includes('billing/go.mod') && files.includes('application.yml'), files.join(', '));
+  });
+
+  it('updates incrementally when a file appears and disappears', async function () {
+    const { scanner } = await api();
+    await waitFor(() => scanner.scanning, (s) => !s, 'the scan to finish');
+    const added = workspaceFile('notifications', 'consumer.ts');
+    await vscode.workspace.fs.writeFile(added, Buffer.from("import { connect } from 'nats';\n"));
+    await waitFor(() => scanner.entries().flatMap((e) => e.detections), (d) => d.some((x) => x.broker === 'nats'), 'the new NATS client to be detected');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(added, '..'), { recursive: true });
+    await waitFor(() => scanner.entries().flatMap((e) => e.detections), (d) => !d.some((x) => x.broker === 'nats'), 'the NATS client to go away');
+  });
+});
