@@ -27,6 +27,8 @@ export class WorkspaceScanner implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private scanSource: vscode.CancellationTokenSource | undefined;
   private pending = new Map<string, vscode.Uri>();
+  /** Files that changed while a full scan ran: read again when it finishes, so the scan cannot undo the change. */
+  private readonly changedDuringScan = new Map<string, vscode.Uri>();
   private pendingTimer: NodeJS.Timeout | undefined;
   /** Incremented per full scan; results of an older scan are dropped. */
   private generation = 0;
@@ -34,11 +36,14 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   constructor(private readonly analyzer: DocumentAnalyzer, private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
+    // Deleting a folder reports the folder only, which the file pattern above never matches.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.subscriptions.push(
       watcher,
+      deletions,
       watcher.onDidCreate((uri) => this.queue(uri)),
       watcher.onDidChange((uri) => this.queue(uri)),
-      watcher.onDidDelete((uri) => this.remove(uri)),
+      deletions.onDidDelete((uri) => this.remove(uri)),
       vscode.workspace.onDidSaveTextDocument((document) => this.queue(document.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -93,6 +98,13 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (!source.token.isCancellationRequested) {
         this.files.clear();
         for (const [key, entry] of found) this.files.set(key, entry);
+        const again = [...this.changedDuringScan.values()];
+        this.changedDuringScan.clear();
+        for (const uri of again) {
+          const entry = await this.read(uri);
+          if (entry) this.files.set(uri.toString(), entry);
+          else this.deleteUnder(uri.toString());
+        }
       }
       this.log.info(`Scan ${source.token.isCancellationRequested ? 'cancelled' : 'finished'}: ${uris.length} candidate files, ${found.size} with message-queue evidence.`);
     } catch (error) {
@@ -113,6 +125,7 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   private queue(uri: vscode.Uri): void {
     if (SKIPPED.test(uri.path) || !detectsFile(uri.path)) return;
+    if (this.scanning) this.changedDuringScan.set(uri.toString(), uri);
     this.pending.set(uri.toString(), uri);
     clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => void this.flush(), 200);
@@ -131,12 +144,17 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   private remove(uri: vscode.Uri): void {
     const prefix = uri.toString();
+    if (this.scanning) this.changedDuringScan.set(prefix, uri);
+    if (this.deleteUnder(prefix)) this.changed.fire();
+  }
+
+  /** Forgets a file, or everything below a folder; true when anything was known there. */
+  private deleteUnder(prefix: string): boolean {
     let removed = false;
     for (const key of [...this.files.keys()]) {
-      // A deleted folder removes everything below it.
       if (key === prefix || key.startsWith(`${prefix}/`)) removed = this.files.delete(key) || removed;
     }
-    if (removed) this.changed.fire();
+    return removed;
   }
 
   /** Re-counts findings after a profile or severity change, without reading files again when they are open. */

@@ -62,3 +62,28 @@ export async function hoverToken(page: Page, token: RegExp, text: string): Promi
   await page.mouse.move(box.x + 10, box.y + box.height / 2);
   await page.locator('.monaco-hover', { hasText: text }).first().waitFor({ state: 'visible', timeout: 15000 });
 }
+
+/** Hovers a word wherever it is rendered in the visible editor, whatever the tokenization, and waits for `text`. */
+export async function hoverWord(page: Page, word: string, text: string): Promise<void> {
+  // Runs in the page (a string, so the DOM's types stay out of this Node program).
+  const box = await page.evaluate<{ x: number; y: number; width: number; height: number } | undefined>(`(() => {
+    const needle = ${JSON.stringify(word)};
+    for (const line of document.querySelectorAll('.editor-instance .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent || '').indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+      }
+    }
+    return undefined;
+  })()`);
+  if (!box) throw new Error(`"${word}" is not on screen`);
+  await page.mouse.move(box.x + box.width / 2 - 2, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('.monaco-hover', { hasText: text }).first().waitFor({ state: 'visible', timeout: 15000 });
+}

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../harness/browser';
-import { hoverToken, openFile, UiRun } from './uiHarness';
+import { hoverToken, hoverWord, openFile, UiRun } from './uiHarness';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { url: { type: 'string' }, folder: { type: 'string' }, results: { type: 'string' } } });
@@ -54,6 +54,47 @@ async function main(): Promise<number> {
       await page.locator('.editor-instance .view-lines', { hasText: 'linger.ms=5' }).first().waitFor({ timeout: 15000 });
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'Producer linger.ms is 100' }).waitFor({ state: 'detached', timeout: 15000 });
       await run.shot('04-after-quick-fix');
+    });
+
+    await run.check('Spring YAML: the Problems panel and the hover on acks', async () => {
+      await openFile(page, 'application.yml', 'bootstrap-servers');
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'Producer acks is 1' }).first().waitFor({ timeout: 30000 });
+      await hoverToken(page, /^acks$/, 'How many replicas must have a record');
+      const text = await page.locator('.monaco-hover', { hasText: 'How many replicas' }).first().innerText();
+      if (!text.includes('this value')) throw new Error(`the hover does not mark the written value: ${text}`);
+      await run.shot('05-spring-yaml-hover');
+    });
+
+    await run.check('Python: the finding on a literal and the hover on its key', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await openFile(page, 'orders/producer.py', 'confluent_kafka');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'Producer linger.ms is 100' }).first().waitFor({ timeout: 30000 });
+      await hoverToken(page, /^"linger\.ms"$/, 'How long the producer holds a partly filled batch');
+      await run.shot('06-python-hover');
+    });
+
+    await run.check('hovering a client import shows the broker card', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await hoverWord(page, 'confluent_kafka', 'Where it hurts');
+      const text = await page.locator('.monaco-hover', { hasText: 'Where it hurts' }).first().innerText();
+      if (!text.includes('Apache Kafka')) throw new Error(`the card does not name the broker: ${text}`);
+      await run.shot('07-broker-card');
+    });
+
+    await run.check('the Message Queues view lists brokers and clients', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+E');
+      const header = page.locator('.pane-header', { hasText: 'Message Queues' }).first();
+      await header.waitFor({ timeout: 30000 });
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Message Queues' }) }).first();
+      for (const label of ['Apache Kafka', 'RabbitMQ']) await view.locator('.monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30000 });
+      await view.locator('.monaco-list-row', { hasText: 'confluent-kafka' }).first().waitFor({ timeout: 30000 });
+      await run.shot('08-message-queues-view');
     });
   } finally {
     await context.close().catch(() => undefined);

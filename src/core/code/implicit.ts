@@ -11,21 +11,28 @@ import { IMPLICIT_DEFAULTS } from './patterns';
 export function implicitSettings(file: string, language: Language, tokens: readonly Token[], imports: readonly ImportRef[], lines: LineIndex, keys: KeyIndex): Setting[] {
   const settings: Setting[] = [];
   for (const pattern of IMPLICIT_DEFAULTS) {
-    if (pattern.language !== language || !imports.some((i) => i.module === pattern.module || i.module.startsWith(`${pattern.module}/`))) continue;
+    const matching = imports.filter((i) => i.module === pattern.module || i.module.startsWith(`${pattern.module}/`));
+    if (pattern.language !== language || matching.length === 0) continue;
     const info = keys.lookup(pattern.system, pattern.key);
     if (!info) continue;
     const construct = pattern.construct;
+    const qualifiers = pattern.goPackage === undefined ? undefined : goQualifiers(tokens, matching, pattern.goPackage);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.kind !== 'ident') continue;
+      if (qualifiers && !qualifiedBy(tokens, i, qualifiers)) continue;
       let covered: boolean;
       if (construct.kind === 'composite') {
         if (token.text !== construct.type || tokens[i + 1]?.text !== '{' || tokens[i - 1]?.text !== '.') continue;
+        // `func f() *kafka.Writer {` is a result type followed by the function body, not a composite literal.
+        if (tokens[i - 3]?.text === '*' || tokens[i - 3]?.text === ')') continue;
         covered = fieldInside(tokens, i + 1, pattern.field, ':');
       } else {
         if (token.text !== construct.callee || tokens[i + 1]?.text !== '(' || tokens[i - 1]?.text === 'def' || tokens[i - 1]?.text === 'func') continue;
-        // A keyword argument in the call, or (for configuration objects) an assignment anywhere in the file.
-        covered = fieldInside(tokens, i + 1, pattern.field, '=') || tokens.some((t, k) => t.text === pattern.field && tokens[k - 1]?.text === '.' && tokens[k + 1]?.text === '=');
+        // A keyword argument in the call, or (for configuration objects) an assignment anywhere in the file; a call
+        // that unpacks keyword arguments (`**config`) may pass the field too.
+        covered = fieldInside(tokens, i + 1, pattern.field, '=') || unpacksKeywords(tokens, i + 1)
+          || tokens.some((t, k) => t.text === pattern.field && tokens[k - 1]?.text === '.' && tokens[k + 1]?.text === '=');
       }
       if (covered) continue;
       const position = lines.positionAt(token.span.start);
@@ -48,6 +55,43 @@ function fieldInside(tokens: readonly Token[], open: number, field: string, sepa
       depth--;
       if (depth === 0) return false;
     } else if (depth === 1 && t.text === field && tokens[k + 1]?.text === separator) return true;
+  }
+  return false;
+}
+
+/**
+ * The names a Go file refers to an imported package by: its alias (`k "github.com/segmentio/kafka-go"`) or its package
+ * name; `.` (a dot import) allows unqualified use, written as ''.
+ */
+function goQualifiers(tokens: readonly Token[], imports: readonly ImportRef[], packageName: string): Set<string> {
+  const names = new Set<string>();
+  for (const ref of imports) {
+    const at = tokens.findIndex((t) => t.span.start === ref.span.start);
+    const alias = at > 0 ? tokens[at - 1]! : undefined;
+    if (alias && alias.kind === 'ident' && alias.text !== 'import') names.add(alias.text);
+    else if (alias && alias.text === '.') names.add('');
+    else names.add(packageName);
+  }
+  return names;
+}
+
+/** Whether tokens[i] is written `q.name` with q among the qualifiers (or bare, when '' is among them). */
+function qualifiedBy(tokens: readonly Token[], i: number, qualifiers: ReadonlySet<string>): boolean {
+  if (tokens[i - 1]?.text === '.') return tokens[i - 2]?.kind === 'ident' && qualifiers.has(tokens[i - 2]!.text);
+  return qualifiers.has('');
+}
+
+/** Whether the call opened at tokens[open] passes `**mapping` directly among its arguments. */
+function unpacksKeywords(tokens: readonly Token[], open: number): boolean {
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.text === '(' || t.text === '{' || t.text === '[') depth++;
+    else if (t.text === ')' || t.text === '}' || t.text === ']') {
+      depth--;
+      if (depth === 0) return false;
+    } else if (depth === 1 && t.text === '*' && tokens[k + 1]?.text === '*' && tokens[k + 1]!.span.start === t.span.end
+      && (tokens[k - 1]?.text === '(' || tokens[k - 1]?.text === ',')) return true;
   }
   return false;
 }

@@ -36,7 +36,7 @@ function javascriptImports(tokens: readonly Token[]): ImportRef[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1];
-    if (t.kind !== 'ident' || prev?.text === '.') continue;
+    if (t.kind !== 'ident' || prev?.text === '.' || prev?.text === '?.') continue;
     // require('x'), import('x'), jest.mock-free forms only: the callee must be the bare name.
     if ((t.text === 'require' || t.text === 'import') && tokens[i + 1]?.text === '(' && tokens[i + 2]?.kind === 'string' && tokens[i + 3]?.text === ')') {
       found.push(ref(tokens[i + 2]!.value, tokens[i + 2]!));

@@ -186,8 +186,10 @@ function readString(text: string, i: number, language: Language, previous: Token
     if (q !== '"' && q !== "'") return undefined;
     if (prefix.length > 0 && i > 0 && isIdentPart(text[i - 1]!)) return undefined;
     // A backslash keeps the next quote from closing the string even in a raw string: r"\"" is a backslash and a quote.
-    if (text.startsWith(q.repeat(3), quoteAt)) return scan(text, quoteAt + 3, language, { close: q.repeat(3), escapes: true, multiline: true });
-    return scan(text, quoteAt + 1, language, { close: q, escapes: true, multiline: false });
+    // f-strings have `{…}` holes, which since Python 3.12 may hold strings in the same quotes.
+    const hole = /f/i.test(prefix) ? { hole: '{' as const } : {};
+    if (text.startsWith(q.repeat(3), quoteAt)) return scan(text, quoteAt + 3, language, { close: q.repeat(3), escapes: true, multiline: true, ...hole });
+    return scan(text, quoteAt + 1, language, { close: q, escapes: true, multiline: false, ...hole });
   }
   if (language === 'csharp') {
     // Raw strings (C# 11): three or more quotes, optionally interpolated with one or more `$`.

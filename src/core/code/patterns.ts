@@ -57,6 +57,8 @@ export interface ImplicitDefault {
   module: string;
   /** How the construct that takes the default is written: a composite literal, a call or a constructor. */
   construct: { kind: 'composite'; type: string } | { kind: 'call'; callee: string };
+  /** Go: the package name the construct is qualified with (`sarama.NewConfig()`) unless the import renames it. */
+  goPackage?: string;
   /** The field or keyword that, when present, means the default does not apply. */
   field: string;
   key: string;
@@ -66,15 +68,15 @@ export interface ImplicitDefault {
 
 export const IMPLICIT_DEFAULTS: readonly ImplicitDefault[] = [
   {
-    system: 'kafka', language: 'go', module: 'github.com/segmentio/kafka-go', construct: { kind: 'composite', type: 'Writer' },
+    system: 'kafka', language: 'go', module: 'github.com/segmentio/kafka-go', construct: { kind: 'composite', type: 'Writer' }, goPackage: 'kafka',
     field: 'RequiredAcks', key: 'acks', value: '0', origin: "the default of segmentio/kafka-go's Writer when RequiredAcks is not set",
   },
   {
-    system: 'kafka', language: 'go', module: 'github.com/IBM/sarama', construct: { kind: 'call', callee: 'NewConfig' },
+    system: 'kafka', language: 'go', module: 'github.com/IBM/sarama', construct: { kind: 'call', callee: 'NewConfig' }, goPackage: 'sarama',
     field: 'RequiredAcks', key: 'acks', value: '1', origin: "the default of sarama's Config when Producer.RequiredAcks is not set",
   },
   {
-    system: 'kafka', language: 'go', module: 'github.com/Shopify/sarama', construct: { kind: 'call', callee: 'NewConfig' },
+    system: 'kafka', language: 'go', module: 'github.com/Shopify/sarama', construct: { kind: 'call', callee: 'NewConfig' }, goPackage: 'sarama',
     field: 'RequiredAcks', key: 'acks', value: '1', origin: "the default of sarama's Config when Producer.RequiredAcks is not set",
   },
   {
