@@ -113,3 +113,28 @@ describe('mq-lens settings', () => {
     }]);
   });
 });
+
+describe('SARIF output against the official SARIF 2.1.0 schema', () => {
+  it('validates, for findings from several rules and formats, and for an empty run', () => {
+    // The schema as Microsoft publishes it (via @microsoft/jest-sarif), checked with the project's own Ajv.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
+    // The schema is draft-04, which Ajv 8 reads through ajv-draft-04 (by Ajv's author); one of its patterns is not
+    // valid with the regular-expression u flag, hence unicodeRegExp: false.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = require('ajv-draft-04').default as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
+    const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    const dir = workspace({
+      'producer.properties': PRODUCER.replace('linger.ms=100', 'linger.ms=100\nacks=0'),
+      'application.yml': 'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: true\n',
+      'go.mod': 'module x\n\nrequire github.com/streadway/amqp v1.1.0\n',
+    });
+    const full = JSON.parse(cli(dir, 'check', '.', '--workload', 'online', '--format', 'sarif').stdout);
+    assert.ok(full.runs[0].results.length >= 4, JSON.stringify(full.runs[0].results.map((r: { ruleId: string }) => r.ruleId)));
+    assert.ok(validate(full), JSON.stringify(validate.errors, null, 2));
+    const empty = JSON.parse(cli(workspace({ 'x.properties': 'a=1\n' }), 'check', '.', '--format', 'sarif').stdout);
+    assert.ok(validate(empty), JSON.stringify(validate.errors, null, 2));
+    // A broken document must fail, or the check proves nothing.
+    assert.equal(validate({ ...full, version: '2.0.0' }), false);
+  });
+});
