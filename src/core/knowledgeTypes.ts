@@ -165,9 +165,26 @@ export interface RuleInfo {
   versionNotes: string[];
 }
 
+export interface WizardQuestion {
+  field: string;
+  title: string;
+  why: string;
+  type: 'single' | 'multi' | 'number' | 'boolean';
+  unit?: string;
+  options?: Array<{ value: string; label: string; hint?: string }>;
+}
+
+export interface WizardKnowledge {
+  steps: Array<{ title: string; questions: WizardQuestion[] }>;
+  useCases: Array<{ useCase: string; fits: Array<{ broker: string; points: number; reason: string }>; sources: Source[] }>;
+  faq: Array<{ id: string; question: string; answer: string; sources: Source[] }>;
+  starters: Array<{ broker: string; profile: Profile; file: string; code: string; notes: string[]; sources: Source[] }>;
+}
+
 export interface Knowledge {
   brokers: BrokerInfo[];
   clients: ClientInfo[];
   keys: KeyInfo[];
   rules: RuleInfo[];
+  wizard: WizardKnowledge;
 }

@@ -41,7 +41,7 @@ export function loadKnowledge(root: string): LoadResult {
   const validators = compileSchemas(path.join(knowledgeDir, 'schema'));
   const problems: KnowledgeProblem[] = [];
   const files: string[] = [];
-  const knowledge: Knowledge = { brokers: [], clients: [], keys: [], rules: [] };
+  const knowledge: Knowledge = { brokers: [], clients: [], keys: [], rules: [], wizard: { steps: [], useCases: [], faq: [], starters: [] } };
   const origins = new Map<object, ParsedFile>();
 
   for (const kind of Object.keys(KINDS) as Kind[]) {
@@ -60,8 +60,39 @@ export function loadKnowledge(root: string): LoadResult {
       addToKnowledge(kind, parsed, knowledge, origins);
     }
   }
+  loadWizard(knowledgeDir, root, knowledge, problems, files);
   crossCheck(knowledge, origins, problems);
   return { knowledge, problems, files };
+}
+
+/** The wizard's files, each with its own schema: knowledge/wizard/<name>.yaml. */
+const WIZARD_FILES = {
+  'questions.yaml': ['questions.schema.json', 'steps', 'steps'],
+  'fit.yaml': ['fit.schema.json', 'useCases', 'useCases'],
+  'faq.yaml': ['faq.schema.json', 'entries', 'faq'],
+  'starters.yaml': ['starter.schema.json', 'starters', 'starters'],
+} as const;
+
+function loadWizard(knowledgeDir: string, root: string, knowledge: Knowledge, problems: KnowledgeProblem[], files: string[]): void {
+  const schemaDir = path.join(knowledgeDir, 'schema');
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  for (const name of fs.readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json'))) {
+    ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, name), 'utf8')), name);
+  }
+  for (const [name, [schema, property, target]] of Object.entries(WIZARD_FILES)) {
+    const absolute = path.join(knowledgeDir, 'wizard', name);
+    if (!fs.existsSync(absolute)) continue;
+    const file = path.relative(root, absolute).split(path.sep).join('/');
+    files.push(file);
+    const parsed = parseFile(file, fs.readFileSync(absolute, 'utf8'), problems);
+    if (!parsed) continue;
+    const validate = ajv.getSchema(schema)!;
+    if (!validate(parsed.data)) {
+      for (const error of validate.errors ?? []) problems.push(schemaProblem(parsed, error));
+      continue;
+    }
+    (knowledge.wizard as unknown as Record<string, unknown>)[target] = (parsed.data as Record<string, unknown>)[property];
+  }
 }
 
 function compileSchemas(schemaDir: string): Record<Kind, ValidateFunction> {
@@ -155,6 +186,17 @@ function crossCheck(knowledge: Knowledge, origins: Map<object, ParsedFile>, prob
   for (const rule of knowledge.rules) unique(rule, 'rule', rule.id);
   for (const key of knowledge.keys) {
     for (const spelling of [key.key, ...key.aliases]) unique(key, `${key.system} key`, spelling.toLowerCase());
+  }
+  const brokerIds = new Set(knowledge.brokers.map((b) => b.id));
+  for (const useCase of knowledge.wizard.useCases) {
+    for (const fit of useCase.fits) {
+      if (!brokerIds.has(fit.broker)) problems.push({ file: 'knowledge/wizard/fit.yaml', line: 1, column: 1, message: `${useCase.useCase}: unknown broker '${fit.broker}'` });
+    }
+  }
+  for (const client of knowledge.clients) {
+    if (client.replacement && !knowledge.clients.some((c) => c.id === client.replacement)) {
+      report(client, client.id, `client '${client.id}' names replacement '${client.replacement}', which is not a client id`);
+    }
   }
   for (const rule of knowledge.rules) {
     const file = origins.get(rule)?.file ?? '';

@@ -193,7 +193,7 @@ function readString(text: string, i: number, language: Language, previous: Token
   }
   if (language === 'csharp') {
     // Raw strings (C# 11): three or more quotes, optionally interpolated with one or more `$`.
-    const raw = /^\$*("{3,})/.exec(text.slice(i, i + 40));
+    const raw = c === '$' || c === '"' ? /^\$*("{3,})/.exec(text.slice(i, i + 40)) : null;
     if (raw) return scan(text, i + raw[0].length, language, { close: raw[1]!, escapes: false, multiline: true });
     const verbatim = /^(\$@|@\$|@)"/.exec(text.slice(i, i + 3));
     if (verbatim) {
@@ -207,6 +207,7 @@ function readString(text: string, i: number, language: Language, previous: Token
     return undefined;
   }
   if (language === 'rust') {
+    if (c !== '"' && c !== "'" && c !== 'r' && c !== 'b') return undefined;
     if (i > 0 && isIdentPart(text[i - 1]!)) return undefined;
     const raw = /^(b?r)(#*)"/.exec(text.slice(i, i + 12));
     if (raw) return scan(text, i + raw[0].length, language, { close: `"${raw[2]}`, escapes: false, multiline: true });

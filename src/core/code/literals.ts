@@ -18,6 +18,7 @@ interface Frame {
 
 /** Callees whose (key, value) arguments set configuration: Java Properties and maps, confluent-kafka-go ConfigMap. */
 const PUT_CALLEES = new Set(['put', 'setProperty', 'set', 'Set', 'SetKey', 'SetValue', 'setdefault', 'putIfAbsent']);
+const TS_TYPE_NAMES = new Set(['number', 'string', 'boolean', 'any', 'unknown', 'bigint', 'never', 'object', 'void']);
 const JAVA_CONSTANT = /^([A-Z][A-Z0-9_]*)_CONFIG$/;
 const BLOCK_KEYWORDS = new Set(['else', 'try', 'finally', 'do', 'get', 'set', 'init', 'unsafe', 'checked', 'lock']);
 
@@ -137,6 +138,8 @@ function readValue(tokens: readonly Token[], i: number, language: Language): Cod
   if (token.kind === 'punct' && token.text === '-' && tokens[i + 1]?.kind === 'number' && ends(tokens[i + 2])) {
     return withNumericValue({ text: `-${tokens[i + 1]!.text}`, span: { start: token.span.start, end: tokens[i + 1]!.span.end }, style: 'number' });
   }
+  // In TypeScript `{ acks: number }` is a type member, not a value.
+  if (token.kind === 'ident' && language === 'javascript' && TS_TYPE_NAMES.has(token.text) && ends(next)) return undefined;
   if (token.kind === 'ident') {
     if (/^(true|false)$/i.test(token.text) && ends(next)) {
       const title = language === 'python' || /^[TF]/.test(token.text);
