@@ -1,5 +1,10 @@
 // `mq-lens`: the command-line twin of the extension (DESIGN.md, "Command-line contract").
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { validateAnswers } from '../core/recommend/answers';
+import { recommend } from '../core/recommend/recommend';
+import { recommendationMarkdown } from '../core/recommend/report';
 import { analyzeText } from '../core/analyze';
 import { bundledClientIndex, bundledKeyIndex, knowledge } from '../core/bundledKnowledge';
 import { PROFILES, type Profile, type Severity } from '../core/knowledgeTypes';
@@ -19,9 +24,12 @@ Commands:
   detect <paths…>     List the message queues the files talk to, and the evidence.
   check <paths…>      Judge message-queue settings for a workload and report findings.
   settings <paths…>   List the message-queue settings found.
+  recommend --answers <file.json>
+                      Rank message queues for a workload described by wizard answers.
 
 Options:
-  --format text|json|sarif      Output format (sarif: check only). Default: text.
+  --format text|json|sarif      Output format (sarif: check only; recommend: json|markdown). Default: text.
+  --answers FILE                The answers file for recommend (the wizard's answers schema).
   --workload general|online|streaming
                                 Workload profile (a file's "mq-lens: workload=…" comment wins). Default: general.
   --fail-on error|warning|info  Exit 1 when a finding reaches this severity. Default: error.
@@ -64,6 +72,7 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       workload: { type: 'string', default: 'general' },
       'fail-on': { type: 'string', default: 'error' },
       'max-bytes': { type: 'string' },
+      answers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -78,8 +87,8 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   }
   const [command, ...paths] = positionals;
   if (!command) throw new UsageError('a command is required');
+  if (command === 'recommend') return recommendCommand(values.answers, values.format === 'text' ? 'json' : values.format!, io);
   if (command !== 'check' && command !== 'settings' && command !== 'detect') {
-    if (command === 'recommend') throw new UsageError(`'${command}' is not available in this version yet`);
     throw new UsageError(`unknown command '${command}'`);
   }
   if (paths.length === 0) throw new UsageError(`'${command}' needs at least one file or folder`);
@@ -123,6 +132,26 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(findings, knowledge.rules, VERSION), null, 2)}\n`);
   else io.stdout(findingsText(findings, skipped));
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+}
+
+function recommendCommand(answersPath: string | undefined, format: string, io: CliIo): number {
+  if (!answersPath) throw new UsageError('recommend needs --answers <file.json>');
+  oneOf('--format', format, ['json', 'markdown']);
+  let input: unknown;
+  try {
+    input = JSON.parse(fs.readFileSync(path.resolve(io.cwd, answersPath), 'utf8'));
+  } catch (error) {
+    io.stderr(`mq-lens: cannot read answers from ${answersPath}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const validated = validateAnswers(input);
+  if (!validated.answers) {
+    io.stderr(`mq-lens: ${answersPath} does not match the answers schema:\n${validated.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    return 2;
+  }
+  const result = recommend(validated.answers, knowledge);
+  io.stdout(format === 'markdown' ? recommendationMarkdown(validated.answers, result, knowledge) : `${JSON.stringify(result, null, 2)}\n`);
+  return 0;
 }
 
 function oneOf(option: string, value: string, allowed: readonly string[]): string {

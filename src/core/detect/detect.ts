@@ -58,8 +58,12 @@ export function detectText(options: DetectOptions): Detection[] {
   if (language) {
     const code = extractCodeFile({ file: options.file, text: options.text, lines, keys: options.keys }, language, options.clients);
     for (const ref of code.imports) add(ref.line, ref.client.broker, ref.client.id, 'import');
+    // A URL counts on the line it is written on (a string can span lines), and redis:// looks for its context on that
+    // source line outside comments (`Celery(broker="redis://…")`: the word is outside the string).
+    const codeLines = mask(options.text, code.comments.map((c) => c.span)).split(/\r\n|\r|\n/);
     for (const token of code.tokens) {
-      if (token.kind === 'string') urls(token.value, token.line, add);
+      if (token.kind !== 'string') continue;
+      token.value.split(/\r\n|\r|\n/).forEach((part, i) => urls(part, token.line + i, add, codeLines[token.line + i - 1]));
     }
     for (const call of FRAMEWORK_CALLS) {
       if (call.language !== language || !importsModule(code.tokens, call.module)) continue;
@@ -82,9 +86,9 @@ export function detectText(options: DetectOptions): Detection[] {
 
 type Add = (line: number, broker: string, client: string | null, evidence: Evidence) => void;
 
-function urls(text: string, line: number, add: Add): void {
+function urls(text: string, line: number, add: Add, context = text): void {
   for (const { pattern, broker, needsContext } of URL_PATTERNS) {
-    if (pattern.test(text) && (!needsContext || needsContext.test(text))) add(line, broker, null, 'url');
+    if (pattern.test(text) && (!needsContext || needsContext.test(context))) add(line, broker, null, 'url');
   }
 }
 

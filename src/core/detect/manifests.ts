@@ -148,12 +148,15 @@ function maven(lines: readonly string[]): Dependency[] {
   let artifactLine = 0;
   let artifact: string | undefined;
   let inDependency = false;
+  let inExclusions = false;
   lines.forEach((line, i) => {
     if (/<dependency>/.test(line)) {
       inDependency = true;
       group = artifact = undefined;
     }
-    if (inDependency) {
+    // An exclusion's groupId and artifactId name what is left out, not the dependency.
+    if (/<exclusions>/.test(line)) inExclusions = true;
+    if (inDependency && !inExclusions) {
       const g = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(line);
       if (g) group = g[1];
       const a = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(line);
@@ -162,6 +165,7 @@ function maven(lines: readonly string[]): Dependency[] {
         artifactLine = i + 1;
       }
     }
+    if (/<\/exclusions>/.test(line)) inExclusions = false;
     if (/<\/dependency>/.test(line) && inDependency) {
       inDependency = false;
       if (group && artifact) found.push({ coordinate: `maven:${group}:${artifact}`, extras: [], line: artifactLine });

@@ -1,0 +1,73 @@
+// analyzeMs: the core's analyzeText per document, for each format MQ Lens reads, at 100, 2,000 and 20,000 lines (and
+// 5,000 lines for the configuration formats), on generated files with client imports and risky values.
+// This is the work the extension does on every (debounced) edit and the CLI does per file.
+//
+// usage: node out/bench/analyze.js --out FILE [--quick]
+import { parseArgs } from 'node:util';
+import { analyzeText } from '../src/core/analyze';
+import { bundledClientIndex, bundledKeyIndex } from '../src/core/bundledKnowledge';
+import { ANALYZE_FORMATS } from './lib/generate';
+import { since, summarize, writeJson, type Summary } from './lib/stats';
+
+export interface AnalyzeCase {
+  format: string;
+  label: string;
+  file: string;
+  lines: number;
+  bytes: number;
+  settings: number;
+  findings: number;
+  /** The first call for this format and size in the process: includes the JIT warming up on this format's code. */
+  firstMs: number;
+  ms: Summary;
+}
+
+const CONFIG_FORMATS = new Set(['properties', 'spring-yaml', 'compose']);
+
+function runsFor(lines: number, quick: boolean): number {
+  const runs = lines <= 100 ? 300 : lines <= 2000 ? 80 : lines <= 5000 ? 50 : 25;
+  return quick ? Math.max(20, Math.round(runs / 4)) : runs;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+  if (!values.out) throw new Error('--out is required');
+  const quick = values.quick ?? false;
+
+  // The knowledge indexes are built on first use (activation stays cheap); time that first use on its own.
+  let start = performance.now();
+  const keys = bundledKeyIndex();
+  const keyIndexMs = since(start);
+  start = performance.now();
+  const clients = bundledClientIndex();
+  const clientIndexMs = since(start);
+
+  const cases: AnalyzeCase[] = [];
+  for (const format of ANALYZE_FORMATS) {
+    const sizes = CONFIG_FORMATS.has(format.id) ? [100, 2000, 5000, 20000] : [100, 2000, 20000];
+    for (const lines of sizes) {
+      const text = format.make(lines);
+      const analyze = () => analyzeText({ file: `/work/project/${format.file}`, text, keys, clients, profile: 'general' });
+      start = performance.now();
+      const first = analyze();
+      const firstMs = since(start);
+      for (let i = 0; i < 3; i++) analyze();
+      const samples: number[] = [];
+      const runs = runsFor(lines, quick);
+      for (let i = 0; i < runs; i++) {
+        start = performance.now();
+        analyze();
+        samples.push(since(start));
+      }
+      const result: AnalyzeCase = {
+        format: format.id, label: format.label, file: format.file, lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text),
+        settings: first.settings.length, findings: first.findings.length, firstMs, ms: summarize(samples),
+      };
+      cases.push(result);
+      console.log(`analyze ${format.id.padEnd(12)} ${String(lines).padStart(6)} lines: p50 ${result.ms.median.toFixed(2)} ms, p95 ${result.ms.p95.toFixed(2)} ms (${result.settings} settings, ${result.findings} findings)`);
+    }
+  }
+  writeJson(values.out, { node: process.version, keyIndexMs, clientIndexMs, cases });
+}
+
+main();
