@@ -29,8 +29,24 @@ function runsFor(lines: number, quick: boolean): number {
   return quick ? Math.max(20, Math.round(runs / 4)) : runs;
 }
 
+/** `--loop FORMAT --lines N --runs R`: only analyses one generated file R times (a target for node --cpu-prof). */
+function loop(id: string, lines: number, runs: number): void {
+  const format = ANALYZE_FORMATS.find((f) => f.id === id);
+  if (!format) throw new Error(`unknown format ${id}`);
+  const text = format.make(lines);
+  const keys = bundledKeyIndex();
+  const clients = bundledClientIndex();
+  for (let i = 0; i < runs; i++) analyzeText({ file: `/work/project/${format.file}`, text, keys, clients, profile: 'general' });
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' }, quick: { type: 'boolean', default: false },
+      loop: { type: 'string' }, lines: { type: 'string', default: '2000' }, runs: { type: 'string', default: '50' },
+    },
+  });
+  if (values.loop) return loop(values.loop, Number(values.lines), Number(values.runs));
   if (!values.out) throw new Error('--out is required');
   const quick = values.quick ?? false;
 

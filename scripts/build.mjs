@@ -43,5 +43,9 @@ await Promise.all([
     platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' },
     define: { MQ_LENS_VERSION: JSON.stringify(version) },
   }),
+  build({
+    ...common, entryPoints: [path.join(root, 'src/webview/wizard.ts')], outfile: path.join(root, 'dist/webview.js'),
+    platform: 'browser', format: 'iife', target: 'es2020',
+  }),
 ]);
-console.log(`build: dist/extension.js and dist/cli.js (${production ? 'production' : 'development'})`);
+console.log(`build: dist/extension.js, dist/cli.js and dist/webview.js (${production ? 'production' : 'development'})`);

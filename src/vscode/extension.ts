@@ -8,6 +8,7 @@ import { KeyHoverProvider } from './hoverProvider';
 import { openRuleDocs } from './ruleDocs';
 import { QueuesView } from './queuesView';
 import { StatusBar } from './statusBar';
+import { WizardPanel, WIZARD_VIEW_TYPE } from './wizardPanel';
 import { WorkspaceScanner } from './workspaceScanner';
 
 /** Documents MQ Lens reads, by pattern; the analyzer decides per file name, so the selector only narrows. */
@@ -29,6 +30,8 @@ export interface MqLensApi {
   scanner: WorkspaceScanner;
   /** How long activate() took, in milliseconds (read by the benchmarks in bench/). */
   timings: { activateMs: number };
+  /** The open selection wizard, if any. */
+  activeWizard(): WizardPanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): MqLensApi {
@@ -51,10 +54,16 @@ export function activate(context: vscode.ExtensionContext): MqLensApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new FindingCodeActionProvider(analyzer), FindingCodeActionProvider.metadata),
     vscode.commands.registerCommand('mqLens.openRuleDocs', (ruleId: unknown) => openRuleDocs(context.extensionUri, ruleId)),
     vscode.commands.registerCommand('mqLens.setWorkload', () => pickWorkload()),
+    vscode.commands.registerCommand('mqLens.chooseQueue', () => WizardPanel.show(context.extensionUri, scanner)),
+    vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        WizardPanel.revive(panel, context.extensionUri, scanner, state);
+      },
+    }),
   );
   // The first scan starts after activation returns, so activation stays cheap.
   setTimeout(() => void scanner.scan(), 0);
-  return { scanner, timings: { activateMs: performance.now() - started } };
+  return { scanner, timings: { activateMs: performance.now() - started }, activeWizard: () => WizardPanel.active };
 }
 
 export function deactivate(): void {

@@ -15,7 +15,10 @@ export class KeyHoverProvider implements vscode.HoverProvider {
     const offset = document.offsetAt(position);
     const use = result.clientUses.find((u) => offset >= u.span.start && offset <= u.span.end);
     if (use) {
-      const card = new vscode.MarkdownString(brokerCardMarkdown({ knowledge, client: use.client }));
+      const links = [{ title: 'Choose a message queue…', target: 'command:mqLens.chooseQueue' }];
+      const card = new vscode.MarkdownString(brokerCardMarkdown({ knowledge, client: use.client, links }));
+      // Only the wizard command may run from this hover.
+      card.isTrusted = { enabledCommands: ['mqLens.chooseQueue'] };
       return new vscode.Hover(card, new vscode.Range(document.positionAt(use.span.start), document.positionAt(use.span.end)));
     }
     const setting = settingAt(result.settings, offset);

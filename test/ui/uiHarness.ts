@@ -87,3 +87,13 @@ export async function hoverWord(page: Page, word: string, text: string): Promise
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.locator('.monaco-hover', { hasText: text }).first().waitFor({ state: 'visible', timeout: 15000 });
 }
+
+/** Runs a command by its title through the command palette. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../harness/browser';
-import { hoverToken, hoverWord, openFile, UiRun } from './uiHarness';
+import { hoverToken, hoverWord, openFile, runCommand, UiRun } from './uiHarness';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { url: { type: 'string' }, folder: { type: 'string' }, results: { type: 'string' } } });
@@ -95,6 +95,42 @@ async function main(): Promise<number> {
       for (const label of ['Apache Kafka', 'RabbitMQ']) await view.locator('.monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30000 });
       await view.locator('.monaco-list-row', { hasText: 'confluent-kafka' }).first().waitFor({ timeout: 30000 });
       await run.shot('08-message-queues-view');
+    });
+
+    await run.check('the wizard ranks message queues from clicked answers, in light and dark themes', async () => {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'MQ Lens: Choose a Message Queue');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await frame.locator('h1', { hasText: 'Choose a message queue' }).waitFor({ timeout: 30000 });
+      await frame.locator('label', { hasText: 'Online business' }).click();
+      await frame.locator('.card', { hasText: 'RocketMQ' }).first().waitFor({ timeout: 15000 });
+      // The workspace already uses RabbitMQ and Kafka, which the wizard suggests as existing infrastructure.
+      await frame.locator('button[role="tab"]', { hasText: 'Team and platform' }).click();
+      await frame.locator('fieldset[data-field="existingInfra"] .prefilled').waitFor({ timeout: 5000 });
+      await frame.locator('button[role="tab"]', { hasText: 'Guarantees' }).click();
+      await frame.locator('fieldset[data-field="lossTolerance"] label', { hasText: 'Never' }).click();
+      await frame.locator('fieldset[data-field="ordering"] label', { hasText: 'Per key' }).click();
+      // No loss allowed and order per key: RocketMQ overtakes the RabbitMQ the team already runs.
+      await frame.locator('.card.winner', { hasText: 'RocketMQ' }).waitFor({ timeout: 15000 });
+      await frame.locator('.excluded summary', { hasText: 'Ruled out' }).click();
+      await frame.locator('.excluded li', { hasText: 'ZeroMQ' }).waitFor({ timeout: 15000 });
+      // Keyboard: the step tabs move with the arrow keys.
+      await frame.locator('button[role="tab"][aria-selected="true"]').focus();
+      await page.keyboard.press('ArrowRight');
+      await frame.locator('button[role="tab"][aria-selected="true"]', { hasText: 'Features' }).waitFor({ timeout: 5000 });
+      await page.keyboard.press('ArrowLeft');
+      await run.shot('09-wizard-light');
+      await runCommand(page, 'Preferences: Color Theme');
+      await page.locator('.quick-input-widget input').fill('Dark Modern');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1000);
+      await frame.locator('.card.winner', { hasText: 'RocketMQ' }).waitFor({ timeout: 15000 });
+      await run.shot('10-wizard-dark');
+      await page.setViewportSize({ width: 700, height: 900 });
+      await page.waitForTimeout(500);
+      await run.shot('11-wizard-narrow');
+      await page.setViewportSize({ width: 1400, height: 900 });
     });
   } finally {
     await context.close().catch(() => undefined);

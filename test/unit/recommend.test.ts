@@ -2,7 +2,8 @@
 // with reasons, determinism, the answers schema, and the texts it produces.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { knowledge } from '../../src/core/bundledKnowledge';
+import { analyzeText } from '../../src/core/analyze';
+import { bundledClientIndex, bundledKeyIndex, knowledge } from '../../src/core/bundledKnowledge';
 import { validateAnswers, type Answers } from '../../src/core/recommend/answers';
 import { recommend } from '../../src/core/recommend/recommend';
 import { adrMarkdown, profileFor, recommendationMarkdown } from '../../src/core/recommend/report';
@@ -131,5 +132,24 @@ describe('recommender mechanics', () => {
     assert.match(adr, /^# 7\. Choose a message queue: Apache RocketMQ/);
     for (const section of ['## Context', '## Decision', '## Alternatives considered', '## Consequences']) assert.ok(adr.includes(section), section);
     assert.match(adr, /\(ruled out\)/);
+  });
+});
+
+describe('wizard knowledge', () => {
+  it('offers starting configurations that MQ Lens itself judges clean under their profile', () => {
+    assert.ok(knowledge.wizard.starters.length >= 8);
+    for (const starter of knowledge.wizard.starters) {
+      const findings = analyzeText({ file: starter.file, text: starter.code, keys: bundledKeyIndex(), clients: bundledClientIndex(), profile: starter.profile }).findings;
+      const serious = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.deepEqual(serious.map((f) => `${f.ruleId}: ${f.message}`), [], `${starter.broker}/${starter.profile} ${starter.file}`);
+      assert.ok(analyzeText({ file: starter.file, text: starter.code, keys: bundledKeyIndex(), profile: starter.profile }).settings.length >= 2, `${starter.broker}/${starter.profile} has settings MQ Lens reads`);
+    }
+  });
+
+  it('has a question for every field of the answers schema, and FAQ answers with sources', () => {
+    const fields = knowledge.wizard.steps.flatMap((s) => s.questions.map((q) => q.field)).sort();
+    assert.deepEqual(fields, ['bigDataIntegration', 'delayedMessages', 'duplicateTolerance', 'existingInfra', 'geoReplication', 'hosting', 'languages', 'latencyTargetMs', 'lossTolerance', 'multiTenant', 'opsCapacity', 'ordering', 'peakMessagesPerSecond', 'priorities', 'protocols', 'replay', 'retentionDays', 'routing', 'transactions', 'useCase']);
+    assert.ok(knowledge.wizard.faq.length >= 8);
+    for (const entry of knowledge.wizard.faq) assert.ok(entry.sources.length > 0, entry.id);
   });
 });

@@ -25,13 +25,33 @@ export function callsIn(tokens: readonly Token[]): Set<string> {
   const calls = new Set<string>();
   for (let i = 0; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
-    if (token.kind !== 'ident' || tokens[i + 1]!.text !== '(') continue;
+    if (token.kind !== 'ident') continue;
+    const open = openParen(tokens, i + 1);
+    if (open === undefined) continue;
     const name = token.text.toLowerCase();
     calls.add(name);
-    const argument = tokens[i + 2];
+    const argument = tokens[open + 1];
     if (argument?.kind === 'string') calls.add(`${name}(${argument.value.toLowerCase()})`);
   }
   return calls;
+}
+
+/**
+ * Where the argument list of a call starts: right after the name, or after explicit type arguments
+ * (`opsForStream<String, String>()` in Kotlin, `Foo<Bar>(…)` in C#); undefined when no call follows.
+ */
+function openParen(tokens: readonly Token[], i: number): number | undefined {
+  if (tokens[i]?.text === '(') return i;
+  if (tokens[i]?.text !== '<') return undefined;
+  let depth = 0;
+  for (let k = i; k < tokens.length && k < i + 24; k++) {
+    const t = tokens[k]!;
+    if (t.text === '<') depth++;
+    else if (t.text === '>') {
+      if (--depth === 0) return tokens[k + 1]?.text === '(' ? k + 1 : undefined;
+    } else if (t.kind !== 'ident' && !['.', ',', '?', '[', ']', '::'].includes(t.text)) return undefined;
+  }
+  return undefined;
 }
 
 export function usageSatisfied(client: ClientInfo, calls: ReadonlySet<string>): boolean {

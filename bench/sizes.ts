@@ -1,0 +1,95 @@
+// vsixBytes and bundle sizes from the production build: the VSIX as packaged, each bundle raw and gzipped, and the
+// VSIX's largest entries. Also extracts the packaged extension.js (the bytes users run) for the module-load benchmark.
+//
+// usage: node out/bench/sizes.js --vsix dist/mq-lens.vsix --cli dist/cli.js --extract DIR --out FILE
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as zlib from 'node:zlib';
+import { writeJson } from './lib/stats';
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedBytes: number;
+  bytes: number;
+  localHeaderOffset: number;
+}
+
+/** Reads a zip's central directory (no zip64: a VSIX of this size never needs it). */
+export function zipEntries(zip: Buffer): ZipEntry[] {
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error('not a zip file');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory');
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    entries.push({
+      name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+      method: zip.readUInt16LE(at + 10),
+      compressedBytes: zip.readUInt32LE(at + 20),
+      bytes: zip.readUInt32LE(at + 24),
+      localHeaderOffset: zip.readUInt32LE(at + 42),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+export function zipRead(zip: Buffer, entry: ZipEntry): Buffer {
+  const at = entry.localHeaderOffset;
+  const data = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  const raw = zip.subarray(data, data + entry.compressedBytes);
+  return entry.method === 0 ? Buffer.from(raw) : zlib.inflateRawSync(raw);
+}
+
+function bundleSize(bytes: Buffer) {
+  return { bytes: bytes.length, gzipBytes: zlib.gzipSync(bytes, { level: 9 }).length, minified: !/\n\/\/# sourceMappingURL=/.test(bytes.toString('utf8')) && bytes.toString('utf8').split('\n').length < 200 };
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { vsix: { type: 'string' }, cli: { type: 'string' }, extract: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.vsix || !values.cli || !values.extract || !values.out) throw new Error('--vsix, --cli, --extract and --out are required');
+  const zip = fs.readFileSync(values.vsix);
+  const entries = zipEntries(zip);
+  const extension = entries.find((e) => e.name === 'extension/dist/extension.js');
+  if (!extension) throw new Error('the VSIX holds no extension/dist/extension.js');
+  const extensionJs = zipRead(zip, extension);
+  fs.mkdirSync(values.extract, { recursive: true });
+  fs.writeFileSync(path.join(values.extract, 'extension.js'), extensionJs);
+  const cliJs = fs.readFileSync(values.cli);
+  const groups = new Map<string, { files: number; bytes: number; compressedBytes: number }>();
+  for (const e of entries) {
+    const group = /\.png$/.test(e.name) ? 'images (*.png)' : /^extension\/docs\/rules\//.test(e.name) ? 'rule pages (docs/rules/*.md)'
+      : e.name === 'extension/dist/extension.js' ? 'dist/extension.js' : 'other (manifest, README, CHANGELOG, LICENSE, [Content_Types].xml)';
+    const g = groups.get(group) ?? { files: 0, bytes: 0, compressedBytes: 0 };
+    g.files++;
+    g.bytes += e.bytes;
+    g.compressedBytes += e.compressedBytes;
+    groups.set(group, g);
+  }
+  const result = {
+    vsixBytes: zip.length,
+    vsixFiles: entries.length,
+    vsixContents: [...groups.entries()].map(([group, g]) => ({ group, ...g })).sort((a, b) => b.compressedBytes - a.compressedBytes),
+    largestEntries: [...entries].sort((a, b) => b.compressedBytes - a.compressedBytes).slice(0, 8).map((e) => ({ name: e.name, bytes: e.bytes, compressedBytes: e.compressedBytes })),
+    bundles: {
+      'dist/extension.js': bundleSize(extensionJs),
+      'dist/cli.js': bundleSize(cliJs),
+    },
+  };
+  writeJson(values.out, result);
+  console.log(`VSIX ${(result.vsixBytes / 1024).toFixed(1)} KiB (${result.vsixFiles} files); extension.js ${(extensionJs.length / 1024).toFixed(1)} KiB, cli.js ${(cliJs.length / 1024).toFixed(1)} KiB`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,86 @@
+// The selection wizard through the real API: open it from the command palette's command, send answers through the
+// protocol, get the ranking back, set the workload, and save decision records without overwriting.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { HostMessage } from '../../src/shared/protocol';
+import type { MqLensApi } from '../../src/vscode/extension';
+import { EXTENSION_ID, waitFor, workspaceFile } from './helpers';
+
+async function api(): Promise<MqLensApi> {
+  const extension = vscode.extensions.getExtension<MqLensApi>(EXTENSION_ID)!;
+  return extension.isActive ? extension.exports : extension.activate();
+}
+
+describe('the selection wizard', function () {
+  let messages: HostMessage[] = [];
+
+  before(async function () {
+    await vscode.commands.executeCommand('mqLens.chooseQueue');
+    const wizard = await waitFor(async () => (await api()).activeWizard(), Boolean, 'the wizard panel');
+    wizard!.onDidPost((message) => messages.push(message));
+    // The page sends `ready` when it has loaded; the extension then sends `init` and a first `result`.
+    await waitFor(() => wizard!.currentAnswers, () => true, 'the panel');
+  });
+
+  after(async function () {
+    (await api()).activeWizard()?.dispose();
+    await vscode.workspace.getConfiguration('mqLens', workspaceFile('producer.properties')).update('workload', 'online', vscode.ConfigurationTarget.WorkspaceFolder);
+  });
+
+  it('ranks message queues for answers sent through the protocol, with reasons and exclusions', async function () {
+    const wizard = (await api()).activeWizard()!;
+    messages = [];
+    await wizard.receive({ type: 'answers', answers: { useCase: 'online-transactions', lossTolerance: 'none', ordering: 'per-key' } });
+    const result = await waitFor(() => messages.find((m): m is Extract<HostMessage, { type: 'result' }> => m.type === 'result'), Boolean, 'a result');
+    assert.equal(result!.result.ranking[0]!.broker, 'rocketmq');
+    assert.ok(result!.result.ranking[0]!.reasons.length >= 2);
+    assert.ok(result!.result.excluded.some((e) => e.broker === 'zeromq'));
+    assert.equal(result!.profile, 'online');
+  });
+
+  it('ignores messages that break the protocol, and reports answers that break the schema', async function () {
+    const wizard = (await api()).activeWizard()!;
+    messages = [];
+    await wizard.receive({ type: 'answers' });
+    await wizard.receive({ type: 'openLink', url: 'file:///etc/passwd' });
+    await wizard.receive({ type: 'nonsense' });
+    assert.deepEqual(messages, []);
+    await wizard.receive({ type: 'answers', answers: { useCase: 'teleportation' } });
+    const notice = await waitFor(() => messages.find((m) => m.type === 'notice'), Boolean, 'a notice');
+    assert.match((notice as { text: string }).text, /useCase must be one of/);
+    assert.equal(wizard.currentAnswers.useCase, 'online-transactions');
+  });
+
+  it('sets the workspace workload from the answers', async function () {
+    const wizard = (await api()).activeWizard()!;
+    await wizard.receive({ type: 'answers', answers: { useCase: 'logs-metrics-tracking' } });
+    await wizard.receive({ type: 'applyWorkload' });
+    await waitFor(() => vscode.workspace.getConfiguration('mqLens', workspaceFile('producer.properties')).get('workload'), (w) => w === 'streaming', 'the streaming profile');
+  });
+
+  it('saves numbered decision records and never overwrites one', async function () {
+    const wizard = (await api()).activeWizard()!;
+    await wizard.receive({ type: 'answers', answers: { useCase: 'async-integration', hosting: 'self-hosted', opsCapacity: 'small-team' } });
+    const adrDir = workspaceFile('docs', 'adr');
+    await vscode.workspace.fs.createDirectory(adrDir);
+    const existing = vscode.Uri.joinPath(adrDir, '0001-choose-message-queue.md');
+    await vscode.workspace.fs.writeFile(existing, Buffer.from('# 1. An earlier decision\n'));
+    const first = await wizard.saveAdr();
+    const second = await wizard.saveAdr();
+    assert.match(first!.path, /\/docs\/adr\/0002-choose-message-queue\.md$/);
+    assert.match(second!.path, /\/docs\/adr\/0003-choose-message-queue\.md$/);
+    assert.equal(Buffer.from(await vscode.workspace.fs.readFile(existing)).toString(), '# 1. An earlier decision\n');
+    const text = Buffer.from(await vscode.workspace.fs.readFile(first!)).toString();
+    assert.match(text, /^# 2\. Choose a message queue: RabbitMQ/);
+    for (const section of ['## Context', '## Decision', '## Alternatives considered', '## Consequences']) assert.ok(text.includes(section), section);
+    await vscode.workspace.fs.delete(workspaceFile('docs'), { recursive: true });
+  });
+
+  it('copies the recommendation as Markdown', async function () {
+    const wizard = (await api()).activeWizard()!;
+    await wizard.receive({ type: 'copySummary' });
+    const clipboard = await vscode.env.clipboard.readText();
+    assert.match(clipboard, /^# Message queue recommendation/);
+    assert.match(clipboard, /1\. \*\*RabbitMQ\*\*/);
+  });
+});
