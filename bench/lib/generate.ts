@@ -1014,3 +1014,28 @@ function k8s(r: Rng, f: number): string {
   }
   return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${noun}-${f}\n  labels:\n    app: ${noun}\nspec:\n  replicas: ${int(r, 1, 6)}\n  selector:\n    matchLabels:\n      app: ${noun}\n  template:\n    metadata:\n      labels:\n        app: ${noun}\n    spec:\n      containers:\n        - name: ${noun}\n          image: registry.acme.internal/${noun}:${int(r, 1, 9)}.${int(r, 0, 20)}.0\n          ports:\n            - containerPort: 8080\n          env:\n            - name: LOG_LEVEL\n              value: info\n          resources:\n            limits:\n              cpu: 500m\n              memory: 512Mi\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${noun}-${f}\nspec:\n  selector:\n    app: ${noun}\n  ports:\n    - port: 80\n      targetPort: 8080\n`;
 }
+
+/**
+ * The editor benchmark's workspace: a 2,000-line producer.properties whose line 1,201 is `linger.ms=5` (the line the
+ * benchmark edits), next to a few other files a service would have.
+ */
+export function writeEditorWorkspace(root: string): { file: string; lines: number; editedLine: number } {
+  const lines = producerProperties(2000, 11).split('\n');
+  const editedLine = 1201;
+  lines[editedLine - 1] = 'linger.ms=5';
+  const files: Record<string, string> = {
+    'producer.properties': lines.join('\n'),
+    'src/main/resources/application.yml': springApplicationYaml(200, 12),
+    'docker-compose.yml': dockerCompose(120, 13),
+    'orders/order_events.py': python(300, 14),
+    'orders/OrderEventPublisher.java': java(300, 15),
+    'web/src/checkout.ts': typescript(200, 16),
+    'web/package.json': '{\n  "name": "web",\n  "private": true,\n  "dependencies": { "kafkajs": "^2.2.4", "amqplib": "^0.10.4" }\n}\n',
+    'README.md': '# Checkout\n\nThe editor benchmark workspace.\n',
+  };
+  for (const [relative, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    fs.writeFileSync(path.join(root, relative), content);
+  }
+  return { file: 'producer.properties', lines: 2000, editedLine };
+}

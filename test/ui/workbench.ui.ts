@@ -122,8 +122,9 @@ async function main(): Promise<number> {
       await run.shot('09-wizard-light');
       await runCommand(page, 'Preferences: Color Theme');
       await page.locator('.quick-input-widget input').fill('Dark Modern');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      const theme = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first();
+      await theme.waitFor({ timeout: 15000 });
+      await theme.click();
       await page.waitForTimeout(1000);
       await frame.locator('.card.winner', { hasText: 'RocketMQ' }).waitFor({ timeout: 15000 });
       await run.shot('10-wizard-dark');

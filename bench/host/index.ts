@@ -1,0 +1,146 @@
+// Loaded by the real extension host (code-server) through VS Code's extensionTestsPath contract, like
+// test/integration/index.ts, but it measures instead of testing. One page load of the workbench = one fresh extension
+// host = one run of this file. It writes what it measured to $MQ_LENS_BENCH_OUT:
+//   - activateMs: the duration of MQ Lens's activate(), as activate() itself recorded it (api.timings.activateMs);
+//   - openToDiagnosticsMs: opening the generated 2,000-line producer.properties until its diagnostics exist;
+//   - with MQ_LENS_BENCH_EDITS=N: N edits in that file (typing a character, then deleting it, alternately), each
+//     changing the findings, timed from the edit until onDidChangeDiagnostics reports the new diagnostics.
+// It never judges a time; it only rejects (host exit 1) when something could not be measured at all.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { MqLensApi } from '../../src/vscode/extension';
+
+const EXTENSION_ID = 'mq-lens.mq-lens';
+/** The debounce of diagnostics on typing, in src/vscode/diagnostics.ts. */
+const CHANGE_DELAY_MS = 150;
+/** A guard against hangs only: no figure is ever compared with it. */
+const HANG_GUARD_MS = 60000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(predicate: () => boolean, what: string, pollMs = 5): Promise<void> {
+  const deadline = Date.now() + HANG_GUARD_MS;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${HANG_GUARD_MS / 1000} s`);
+    await sleep(pollMs);
+  }
+}
+
+const mqLensCount = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'MQ Lens').length;
+
+interface EditSample {
+  kind: 'type' | 'deleteLeft';
+  /** From issuing the edit until the extension host saw the document change. */
+  editToChangeMs: number;
+  /** From the edit until getDiagnostics() returned the new diagnostics (the collection was set). */
+  editToDiagnosticsSetMs: number;
+  /** From the edit until onDidChangeDiagnostics reported them (what the brief measures). */
+  editToEventMs: number;
+  findingsBefore: number;
+  findingsAfter: number;
+}
+
+export async function run(): Promise<void> {
+  const out = process.env.MQ_LENS_BENCH_OUT;
+  if (!out) throw new Error('MQ_LENS_BENCH_OUT is not set');
+  const result: Record<string, unknown> = { node: process.version, pid: process.pid };
+  const write = () => fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  try {
+    await measure(result);
+  } catch (error) {
+    result.error = error instanceof Error ? error.stack ?? error.message : String(error);
+    write();
+    throw error;
+  }
+  write();
+}
+
+async function measure(result: Record<string, unknown>): Promise<void> {
+  const started = performance.now();
+  const extension = vscode.extensions.getExtension<MqLensApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  result.extensionPath = extension.extensionPath;
+  await until(() => extension.isActive, 'activation');
+  const api = extension.exports;
+  const activateMs = api.timings?.activateMs;
+  if (typeof activateMs !== 'number') throw new Error('the extension does not report timings.activateMs');
+  result.activateMs = activateMs;
+  // Steady state before measuring the editor: the first workspace scan (started after activation) is done.
+  await until(() => !api.scanner.scanning, 'the first workspace scan');
+  result.firstScanDoneMs = performance.now() - started;
+
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the benchmark needs a workspace folder');
+  const uri = vscode.Uri.joinPath(folder.uri, process.env.MQ_LENS_BENCH_FILE ?? 'producer.properties');
+  let start = performance.now();
+  const document = await vscode.workspace.openTextDocument(uri);
+  await until(() => mqLensCount(uri) > 0, 'the first diagnostics', 1);
+  result.openToDiagnosticsMs = performance.now() - start;
+  result.lines = document.lineCount;
+  result.initialFindings = mqLensCount(uri);
+
+  const edits = Number(process.env.MQ_LENS_BENCH_EDITS ?? '0');
+  if (edits <= 0) return;
+  const editor = await vscode.window.showTextDocument(document);
+  // The edited line: `linger.ms=5` in the middle of the file. Typing `0` makes it 50 (a warning under the file's
+  // online workload); deleting it makes it 5 again (no warning).
+  let line = -1;
+  for (let i = Math.floor(document.lineCount / 2); i < document.lineCount && line < 0; i++) if (document.lineAt(i).text === 'linger.ms=5') line = i;
+  if (line < 0) throw new Error('no `linger.ms=5` line in the second half of the file');
+  result.editedLine = line + 1;
+  const end = document.lineAt(line).text.length;
+  editor.selection = new vscode.Selection(line, end, line, end);
+  await sleep(500);
+
+  // `type` goes through the editor as a keystroke does; when it cannot (no editor focus), a WorkspaceEdit is used.
+  let method: 'type command' | 'TextEditor.edit' = 'type command';
+  const samples: EditSample[] = [];
+  for (let i = 0; i < edits; i++) {
+    const kind = i % 2 === 0 ? 'type' : 'deleteLeft';
+    const key = uri.toString();
+    const before = mqLensCount(uri);
+    const versionBefore = document.version;
+    let changeAt = NaN;
+    let setAt = NaN;
+    const changed = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() === key && Number.isNaN(changeAt)) changeAt = performance.now();
+    });
+    let eventAt = NaN;
+    const event = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (Number.isNaN(eventAt) && e.uris.some((u) => u.toString() === key) && mqLensCount(uri) !== before) eventAt = performance.now();
+    });
+    try {
+      start = performance.now();
+      if (method === 'type command') {
+        await vscode.commands.executeCommand(kind, kind === 'type' ? { text: '0' } : undefined);
+        if (document.version === versionBefore) {
+          // The command did not reach the editor: fall back, and redo this edit.
+          method = 'TextEditor.edit';
+          start = performance.now();
+        }
+      }
+      if (method === 'TextEditor.edit') {
+        const at = document.lineAt(line).range.end;
+        await editor.edit((b) => (kind === 'type' ? b.insert(at, '0') : b.delete(new vscode.Range(at.translate(0, -1), at))));
+      }
+      // Polled every millisecond: the time the collection was set, before VS Code's own 50 ms event batching.
+      await until(() => {
+        if (Number.isNaN(setAt) && mqLensCount(uri) !== before) setAt = performance.now();
+        return !Number.isNaN(eventAt);
+      }, `diagnostics after edit ${i + 1}`, 1);
+    } finally {
+      changed.dispose();
+      event.dispose();
+    }
+    samples.push({
+      kind, editToChangeMs: changeAt - start, editToDiagnosticsSetMs: setAt - start, editToEventMs: eventAt - start,
+      findingsBefore: before, findingsAfter: mqLensCount(uri),
+    });
+    // Let the last events settle so one edit's timers never overlap the next.
+    await sleep(300);
+  }
+  result.editMethod = method;
+  result.debounceMs = CHANGE_DELAY_MS;
+  result.edits = samples;
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
