@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as zlib from 'node:zlib';
+import { build } from 'esbuild';
 import { writeJson } from './lib/stats';
 
 interface ZipEntry {
@@ -57,7 +58,28 @@ function bundleSize(bytes: Buffer) {
   return { bytes: bytes.length, gzipBytes: zlib.gzipSync(bytes, { level: 9 }).length, minified: !/\n\/\/# sourceMappingURL=/.test(bytes.toString('utf8')) && bytes.toString('utf8').split('\n').length < 200 };
 }
 
-function main(): void {
+/** What a production bundle is made of: esbuild's metafile, grouped by origin (same options as scripts/build.mjs). */
+async function composition(entry: string, external: string[]): Promise<Array<{ part: string; bytes: number; percent: number }>> {
+  const root = path.resolve(__dirname, '../..');
+  const result = await build({
+    entryPoints: [path.join(root, entry)], bundle: true, minify: true, write: false, metafile: true, outfile: 'out.js',
+    platform: 'node', format: 'cjs', target: 'node18', external, legalComments: 'none', logLevel: 'silent',
+    define: { MQ_LENS_VERSION: '"0.0.0"' },
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const parts = new Map<string, number>();
+  for (const [input, info] of Object.entries(output.inputs)) {
+    const part = input.startsWith('node_modules/') ? input.split('/').slice(0, input.startsWith('node_modules/@') ? 3 : 2).join('/')
+      : input.startsWith('src/generated/') ? input
+        : input.startsWith('src/') ? input.split('/').slice(0, 2).join('/') + '/' : input;
+    parts.set(part, (parts.get(part) ?? 0) + info.bytesInOutput);
+  }
+  const total = output.bytes;
+  return [...parts.entries()].sort((a, b) => b[1] - a[1])
+    .map(([part, bytes]) => ({ part, bytes, percent: Number(((bytes / total) * 100).toFixed(1)) }));
+}
+
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { vsix: { type: 'string' }, cli: { type: 'string' }, extract: { type: 'string' }, out: { type: 'string' } } });
   if (!values.vsix || !values.cli || !values.extract || !values.out) throw new Error('--vsix, --cli, --extract and --out are required');
   const zip = fs.readFileSync(values.vsix);
@@ -71,7 +93,7 @@ function main(): void {
   const groups = new Map<string, { files: number; bytes: number; compressedBytes: number }>();
   for (const e of entries) {
     const group = /\.png$/.test(e.name) ? 'images (*.png)' : /^extension\/docs\/rules\//.test(e.name) ? 'rule pages (docs/rules/*.md)'
-      : e.name === 'extension/dist/extension.js' ? 'dist/extension.js' : 'other (manifest, README, CHANGELOG, LICENSE, [Content_Types].xml)';
+      : /^extension\/dist\//.test(e.name) ? e.name.slice('extension/'.length) : 'other (manifest, README, CHANGELOG, LICENSE, [Content_Types].xml)';
     const g = groups.get(group) ?? { files: 0, bytes: 0, compressedBytes: 0 };
     g.files++;
     g.bytes += e.bytes;
@@ -87,9 +109,19 @@ function main(): void {
       'dist/extension.js': bundleSize(extensionJs),
       'dist/cli.js': bundleSize(cliJs),
     },
+    // Rebuilt from the working tree with the production options, for the breakdown only.
+    composition: {
+      'dist/extension.js': await composition('src/vscode/extension.ts', ['vscode']),
+      'dist/cli.js': await composition('src/cli/main.ts', []),
+    },
   };
   writeJson(values.out, result);
   console.log(`VSIX ${(result.vsixBytes / 1024).toFixed(1)} KiB (${result.vsixFiles} files); extension.js ${(extensionJs.length / 1024).toFixed(1)} KiB, cli.js ${(cliJs.length / 1024).toFixed(1)} KiB`);
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -21,6 +21,7 @@ mkdir -p "$PARTS" "$ART/artifacts" "$ART/profiles"
 trap 'stop_code_server; rm -rf "$ART"' EXIT
 trap 'exit 130' INT TERM
 QUICK=${MQ_LENS_BENCH_QUICK:-}
+if [ -n "$QUICK" ]; then LOAD_RUNS=8; SCAN_RUNS=2; HOST_RUNS=3; EDIT_COUNT=10; else LOAD_RUNS=30; SCAN_RUNS=5; HOST_RUNS=7; EDIT_COUNT=40; fi
 BENCH_START=$(date +%s)
 NOT_RUN=()   # benchmarks that could not run at all
 step() { echo; echo "=== [$(date +%T)] $*"; }
@@ -34,13 +35,13 @@ SYSTEM_NODE=$(command -v node)
 step "build: knowledge, type-check and compile (tsc -p .)"
 node scripts/build.mjs --knowledge-only || { echo "the knowledge build failed"; exit 1; }
 # out/ is shared with anyone else working in this checkout: a type error in someone else's half-written file is waited
-# out (twice, a minute each); tsc still emits JavaScript, so the benchmarks run on even if it persists.
+# out once, for a minute; tsc still emits JavaScript, so the benchmarks run on if it persists (and say so).
 TYPECHECK=ok
-for attempt in 1 2 3; do
+for attempt in 1 2; do
   if npx tsc -p . >"$ART/tsc.log" 2>&1; then TYPECHECK=ok; break; fi
   TYPECHECK="failed outside bench/: $(grep -oE '^[^(]+\(' "$ART/tsc.log" | sort -u | tr -d '(' | head -5 | tr '\n' ' ')"
   if grep -qE '^(bench|src/vscode/extension\.ts)' "$ART/tsc.log"; then cat "$ART/tsc.log"; echo "the benchmarks do not type-check"; exit 1; fi
-  [ "$attempt" -lt 3 ] || break
+  [ "$attempt" -lt 2 ] || break
   echo "type-check failed in files that are not the benchmarks' ($(head -1 "$ART/tsc.log")); retrying in 60 s"
   sleep 60
 done
@@ -69,7 +70,7 @@ fi
 
 step "2. moduleLoadMs: require('dist/extension.js') with a stub vscode, in fresh processes"
 if [ -f "$ART/artifacts/vsix/extension.js" ]; then
-  node out/bench/moduleLoad.js --bundle "$ART/artifacts/vsix/extension.js" --runs "${QUICK:+8}${QUICK:-30}" \
+  node out/bench/moduleLoad.js --bundle "$ART/artifacts/vsix/extension.js" --runs "$LOAD_RUNS" \
     --node "$N24/bin/node" --node "$SYSTEM_NODE" --out "$PARTS/moduleLoad.json" || not_run moduleLoad "the module-load benchmark failed"
 else
   not_run moduleLoad "no packaged extension.js"
@@ -80,7 +81,7 @@ node out/bench/analyze.js --out "$PARTS/analyze.json" --profile-dir "$ART/profil
 
 step "4. scan: mq-lens check / detect vs rg -j1 over a generated monorepo; peak RSS"
 if [ -f "$ART/artifacts/cli.js" ]; then
-  node out/bench/scan.js --cli "$ART/artifacts/cli.js" --tree "$ART/monorepo" --out "$PARTS/scan.json" --runs "${QUICK:+2}${QUICK:-5}" \
+  node out/bench/scan.js --cli "$ART/artifacts/cli.js" --tree "$ART/monorepo" --out "$PARTS/scan.json" --runs "$SCAN_RUNS" \
     --profile-dir "$ART/profiles" --src-cli out/src/cli/main.js ${MQ_LENS_BENCH_PROFILE:+--force-profile} || not_run scan "the scan benchmark failed"
   rm -rf "$ART/monorepo"
 else
@@ -88,20 +89,19 @@ else
 fi
 
 step "5. activation and the editor path in the real extension host (code-server)"
-HOST_RUNS=${QUICK:+3}${QUICK:-7}
 if [ -n "$PACKAGED" ]; then
   PORT=$(free_port)
   if start_code_server "$ART/cs" "$PORT" "$ART/artifacts/mq-lens.vsix" --vscode-option enable-smoke-test-driver; then
     URL="http://127.0.0.1:$PORT"
     EXT_DIR=$(ls -d "$ART"/cs/ext/mq-lens.mq-lens-* | head -1)
-    echo "code-server $(node -p "require('$CS_ENTRY/../../../package.json').version" 2>/dev/null) at $URL, extension at $EXT_DIR"
+    echo "code-server at $URL, extension at $EXT_DIR"
     node out/bench/hostWorkspace.js "$ART/ws" >/dev/null
     for i in $(seq 1 "$HOST_RUNS"); do
       # Every page load starts a fresh extension host; the last one also times edits in the 2,000-line file.
-      EDITS=0; [ "$i" -eq "$HOST_RUNS" ] && EDITS=${QUICK:+10}${QUICK:-40}
+      EDITS=0; [ "$i" -eq "$HOST_RUNS" ] && EDITS=$EDIT_COUNT
       ENV_JSON=$(node -e 'console.log(JSON.stringify({MQ_LENS_BENCH_OUT: process.argv[1], MQ_LENS_BENCH_EDITS: process.argv[2]}))' \
         "$PARTS/host-$i.json" "$EDITS")
-      echo "--- extension host $i of $HOST_RUNS${EDITS:+ ($EDITS edits)}"
+      echo "--- extension host $i of $HOST_RUNS ($EDITS edits)"
       node out/test/harness/runExtensionTests.js --url "$URL" --ext "$EXT_DIR" --tests "$ROOT/out/bench/host/index.js" \
         --folder "$ART/ws" --env "$ENV_JSON" --timeout 240 || echo "extension host run $i did not finish cleanly"
     done

@@ -2,6 +2,7 @@
 import { codeSettings } from '../code/literals';
 import { findImports, type ImportRef } from '../code/imports';
 import { implicitSettings } from '../code/implicit';
+import { usageSettings } from '../code/usageSettings';
 import { lex, type Language, type Token } from '../code/lexer';
 import type { ClientIndex } from '../detect/clientIndex';
 import { callsIn, usageSatisfied } from '../detect/usage';
@@ -25,6 +26,7 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   const settings = [
     ...codeSettings({ file: context.file, lines: context.lines, keys: context.keys, language, systems }, tokens),
     ...implicitSettings(context.file, language, tokens, imports, context.lines, context.keys),
+    ...usageSettings(context.file, language, tokens, imports, context.lines, context.keys),
   ].sort((a, b) => a.keySpan.start - b.keySpan.start);
   const clientUses = imports.map((i) => ({ client: i.client, span: i.span, evidence: 'import' as const }));
   return { settings, comments, lineComment: language === 'python' ? '#' : '//', imports, tokens, clientUses };
