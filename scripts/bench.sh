@@ -23,6 +23,7 @@ trap 'exit 130' INT TERM
 QUICK=${MQ_LENS_BENCH_QUICK:-}
 if [ -n "$QUICK" ]; then LOAD_RUNS=8; SCAN_RUNS=2; HOST_RUNS=3; EDIT_COUNT=10; else LOAD_RUNS=30; SCAN_RUNS=5; HOST_RUNS=7; EDIT_COUNT=40; fi
 BENCH_START=$(date +%s)
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
 NOT_RUN=()   # benchmarks that could not run at all
 step() { echo; echo "=== [$(date +%T)] $*"; }
 not_run() { NOT_RUN+=("$1"); echo "!!! $1 could not run: $2"; echo "$2" > "$PARTS/not-run-$1.txt"; }
@@ -117,6 +118,7 @@ fi
 step "report: bench/results.json and bench/RESULTS.md"
 export MQ_LENS_BENCH_SECONDS=$(( $(date +%s) - BENCH_START ))
 export MQ_LENS_BENCH_TYPECHECK="$TYPECHECK"
+export MQ_LENS_BENCH_LOADAVG_START="$LOADAVG_START"
 export MQ_LENS_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 export MQ_LENS_BENCH_DIRTY="$(git status --porcelain 2>/dev/null | wc -l | tr -d ' ')"
 export MQ_LENS_BENCH_NODE24="$("$N24/bin/node" -v)"

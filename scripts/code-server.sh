@@ -39,11 +39,12 @@ JSON
   return 1
 }
 
+# Safe under `set -e` and in traps: the group may already be gone, which is not an error.
 stop_code_server() {
   [ -n "${CS_PID:-}" ] || return 0
-  kill -TERM -- "-$CS_PID" 2>/dev/null
+  kill -TERM -- "-$CS_PID" 2>/dev/null || true
   for _ in $(seq 1 20); do kill -0 -- "-$CS_PID" 2>/dev/null || break; sleep 0.25; done
-  kill -KILL -- "-$CS_PID" 2>/dev/null
+  kill -KILL -- "-$CS_PID" 2>/dev/null || true
   CS_PID=
 }
 

@@ -97,7 +97,7 @@ async function measure(result: Record<string, unknown>): Promise<void> {
   await sleep(500);
 
   // `type` goes through the editor as a keystroke does; when it cannot (no editor focus), a WorkspaceEdit is used.
-  let method: 'type command' | 'TextEditor.edit' = 'type command';
+  let method: 'type' | 'TextEditor.edit' = 'type';
   const samples: EditSample[] = [];
   // The first edits in a fresh window meet a workbench still busy starting up (tokenising the file, loading language
   // features): they are kept apart as warm-up, and the measured edits start after a pause.
@@ -119,7 +119,7 @@ async function measure(result: Record<string, unknown>): Promise<void> {
     });
     try {
       start = performance.now();
-      if (method === 'type command') {
+      if (method === 'type') {
         await vscode.commands.executeCommand(kind, kind === 'type' ? { text: '0' } : undefined);
         if (document.version === versionBefore) {
           // The command did not reach the editor: fall back, and redo this edit.

@@ -6,7 +6,10 @@ import type { Language, Token } from './lexer';
 
 export interface ImportRef {
   module: string;
+  /** The line of the module as written (for `from a import (b,` … the line of `b`). */
   line: number;
+  /** The line where the import statement starts: one statement is one import, however many lines it spans. */
+  statementLine: number;
   span: Span;
 }
 
@@ -27,8 +30,8 @@ export function findImports(tokens: readonly Token[], language: Language, text: 
   }
 }
 
-const ref = (module: string, token: Token, end?: Token): ImportRef => ({
-  module, line: token.line, span: { start: token.span.start, end: (end ?? token).span.end },
+const ref = (module: string, token: Token, end?: Token, statement: Token = token): ImportRef => ({
+  module, line: token.line, statementLine: statement.line, span: { start: token.span.start, end: (end ?? token).span.end },
 });
 
 function javascriptImports(tokens: readonly Token[]): ImportRef[] {
@@ -39,20 +42,20 @@ function javascriptImports(tokens: readonly Token[]): ImportRef[] {
     if (t.kind !== 'ident' || prev?.text === '.' || prev?.text === '?.') continue;
     // require('x'), import('x'), jest.mock-free forms only: the callee must be the bare name.
     if ((t.text === 'require' || t.text === 'import') && tokens[i + 1]?.text === '(' && tokens[i + 2]?.kind === 'string' && tokens[i + 3]?.text === ')') {
-      found.push(ref(tokens[i + 2]!.value, tokens[i + 2]!));
+      found.push(ref(tokens[i + 2]!.value, tokens[i + 2]!, undefined, t));
       continue;
     }
     // import … from 'x' / export … from 'x' / import 'x'
     if ((t.text === 'import' || t.text === 'export') && t.lineStart) {
       if (tokens[i + 1]?.kind === 'string') {
-        found.push(ref(tokens[i + 1]!.value, tokens[i + 1]!));
+        found.push(ref(tokens[i + 1]!.value, tokens[i + 1]!, undefined, t));
         continue;
       }
       for (let k = i + 1; k < tokens.length && k < i + 200; k++) {
         const u = tokens[k]!;
         if (u.text === ';' || (u.lineStart && (u.text === 'import' || u.text === 'export' || u.text === 'const'))) break;
         if (u.kind === 'ident' && u.text === 'from' && tokens[k + 1]?.kind === 'string') {
-          found.push(ref(tokens[k + 1]!.value, tokens[k + 1]!));
+          found.push(ref(tokens[k + 1]!.value, tokens[k + 1]!, undefined, t));
           break;
         }
       }
@@ -87,7 +90,7 @@ function pythonImports(tokens: readonly Token[]): ImportRef[] {
       for (;;) {
         const name = dotted(tokens, k);
         if (!name) break;
-        found.push(ref(name.name, tokens[k]!, name.last));
+        found.push(ref(name.name, tokens[k]!, name.last, t));
         k = name.next;
         if (tokens[k]?.text === 'as') k += 2;
         if (tokens[k]?.text !== ',') break;
@@ -96,11 +99,11 @@ function pythonImports(tokens: readonly Token[]): ImportRef[] {
     } else if (t.text === 'from') {
       const name = dotted(tokens, i + 1);
       if (!name || tokens[name.next]?.text !== 'import') continue;
-      found.push(ref(name.name, tokens[i + 1]!, name.last));
+      found.push(ref(name.name, tokens[i + 1]!, name.last, t));
       let k = name.next + 1;
       if (tokens[k]?.text === '(') k++;
       while (tokens[k]?.kind === 'ident') {
-        found.push(ref(`${name.name}.${tokens[k]!.text}`, tokens[k]!));
+        found.push(ref(`${name.name}.${tokens[k]!.text}`, tokens[k]!, undefined, t));
         k++;
         if (tokens[k]?.text === 'as') k += 2;
         if (tokens[k]?.text !== ',') break;
@@ -123,7 +126,7 @@ function goImports(tokens: readonly Token[]): ImportRef[] {
     } else {
       // import "x" or import alias "x"
       const string = tokens[i + 1]?.kind === 'string' ? tokens[i + 1] : tokens[i + 2]?.kind === 'string' ? tokens[i + 2] : undefined;
-      if (string) found.push(ref(string.value, string));
+      if (string) found.push(ref(string.value, string, undefined, t));
     }
   }
   return found;
@@ -143,7 +146,7 @@ function csharpImports(tokens: readonly Token[]): ImportRef[] {
     const name = dotted(tokens, k);
     // `using var x = …` and `using (…)` are statements, not imports.
     if (!name || tokens[name.next]?.text !== ';') continue;
-    found.push(ref(name.name, tokens[k]!, name.last));
+    found.push(ref(name.name, tokens[k]!, name.last, t));
   }
   return found;
 }
@@ -155,9 +158,9 @@ function rustImports(tokens: readonly Token[]): ImportRef[] {
     if (t.kind !== 'ident') continue;
     if (t.text === 'use' && (t.lineStart || tokens[i - 1]?.text === 'pub')) {
       const name = dotted(tokens, i + 1, '::');
-      if (name) found.push(ref(name.name.split('::')[0]!, tokens[i + 1]!, name.last));
+      if (name) found.push(ref(name.name.split('::')[0]!, tokens[i + 1]!, name.last, tokens[i - 1]?.text === 'pub' ? tokens[i - 1] : t));
     } else if (t.text === 'crate' && tokens[i - 1]?.text === 'extern' && tokens[i + 1]?.kind === 'ident') {
-      found.push(ref(tokens[i + 1]!.text, tokens[i + 1]!));
+      found.push(ref(tokens[i + 1]!.text, tokens[i + 1]!, undefined, tokens[i - 1]));
     }
   }
   return found;
@@ -171,7 +174,7 @@ function jvmImports(tokens: readonly Token[], text: string): ImportRef[] {
     let k = i + 1;
     if (tokens[k]?.text === 'static') k++;
     const name = dotted(tokens, k);
-    if (name) found.push(ref(name.name, tokens[k]!, name.last));
+    if (name) found.push(ref(name.name, tokens[k]!, name.last, t));
   }
   void text;
   return found;

@@ -57,7 +57,8 @@ export function detectText(options: DetectOptions): Detection[] {
   const language = format ? languageOf(format) : undefined;
   if (language) {
     const code = extractCodeFile({ file: options.file, text: options.text, lines, keys: options.keys }, language, options.clients);
-    for (const ref of code.imports) add(ref.line, ref.client.broker, ref.client.id, 'import');
+    // An import statement counts once, on the line where it starts, however many lines its names take.
+    for (const ref of code.imports) add(ref.statementLine, ref.client.broker, ref.client.id, 'import');
     // A URL counts on the line it is written on (a string can span lines), and redis:// looks for its context on that
     // source line outside comments (`Celery(broker="redis://…")`: the word is outside the string).
     const codeLines = mask(options.text, code.comments.map((c) => c.span)).split(/\r\n|\r|\n/);
