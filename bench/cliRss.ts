@@ -14,7 +14,6 @@ if (!bundle) {
   process.exit(2);
 }
 const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const cli = require(path.resolve(bundle)) as Cli;
 let outputBytes = 0;
 let stderr = '';

@@ -28,7 +28,6 @@ function vscodeStub(): unknown {
 
 function child(bundle: string): void {
   // Hook module loading so that `require('vscode')` gets the stub; everything else loads as usual.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Module = require('node:module') as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
   const original = Module._load;
   const stub = vscodeStub();
@@ -37,7 +36,6 @@ function child(bundle: string): void {
     return original.call(this, request, parent, isMain);
   };
   const start = performance.now();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exports = require(path.resolve(bundle)) as { activate?: unknown };
   const requireMs = performance.now() - start;
   if (typeof exports.activate !== 'function') throw new Error('the bundle does not export activate()');

@@ -121,6 +121,7 @@ function read<T>(file: string): T | undefined {
 
 // --- formatting -----------------------------------------------------------------------------------------------
 
+const round = (x: number) => Number(x.toFixed(2));
 const ms = (x: number | undefined, digits = 1) => (x === undefined || Number.isNaN(x) ? 'n/a' : `${x.toFixed(digits)} ms`);
 const kib = (bytes: number) => `${(bytes / KiB).toFixed(1)} KiB`;
 const spread = (s: Summary, digits = 1) => `min ${s.min.toFixed(digits)}, p95 ${s.p95.toFixed(digits)}, max ${s.max.toFixed(digits)} (n = ${s.n})`;
@@ -177,6 +178,7 @@ function main(): void {
     diagnosticsSetToEventMs: summarize(edits.map((e) => e.editToEventMs - e.editToDiagnosticsSetMs)),
     findings: `${editRun!.initialFindings} ⇄ ${editRun!.initialFindings! + 1}`,
     warmupEditToEventMs: (editRun!.warmupEdits ?? []).map((e) => Number(e.editToEventMs.toFixed(1))),
+    samples: edits.map((e) => ({ kind: e.kind, editToChangeMs: round(e.editToChangeMs), editToDiagnosticsSetMs: round(e.editToDiagnosticsSetMs), editToEventMs: round(e.editToEventMs) })),
   } : undefined;
 
   // --- analysis ---------------------------------------------------------------------------------------------
@@ -200,7 +202,7 @@ function main(): void {
     budgets: BUDGETS,
     activation: {
       activateMs: activate && { ...activate, samples: activateSamples.map((x) => Number(x.toFixed(3))), verdict: verdict(activate.median, BUDGETS.activateMs) },
-      moduleLoadMs: load24 && { node: load24.node, ...load24.ms, verdict: verdict(load24.ms.median, BUDGETS.moduleLoadMs) },
+      moduleLoadMs: load24 && { node: load24.node, ...load24.ms, samples: load24.samples, verdict: verdict(load24.ms.median, BUDGETS.moduleLoadMs) },
       moduleLoadMsOtherNode: loadOther.map((r) => ({ node: r.node, ...r.ms })),
       extensionHosts: hosts.length,
       openToDiagnosticsMs: openSamples.length ? summarize(openSamples) : undefined,
@@ -250,7 +252,11 @@ function main(): void {
   if (act) rows.push(['activateMs: `activate()` in the real extension host', ms(act.median, 2), spread(act, 2), '20 ms', '5 ms', mark(act.verdict)]);
   const ml = results.activation.moduleLoadMs;
   if (ml) rows.push([`moduleLoadMs: \`require('dist/extension.js')\`, Node ${ml.node}`, ms(ml.median), spread(ml), '20 ms', '5 ms', mark(ml.verdict)]);
-  if (results.sizes) rows.push(['vsixBytes', `${results.sizes.vsixBytes.toLocaleString('en')} B (${kib(results.sizes.vsixBytes)})`, '', '1.5 MiB', '400 KiB', mark(results.sizes.verdict)]);
+  if (results.sizes) {
+    const bytes = results.sizes.vsixBytes;
+    const margin = `${((bytes / BUDGETS.vsixBytes.goal) * 100).toFixed(0)}% of the goal${bytes > 400_000 && bytes <= BUDGETS.vsixBytes.goal ? '; over 400 kB if counted in decimal units' : ''}`;
+    rows.push(['vsixBytes', `${bytes.toLocaleString('en')} B (${kib(bytes)})`, margin, '1.5 MiB (1,572,864 B)', '400 KiB (409,600 B)', mark(results.sizes.verdict)]);
+  }
   for (const c of at2000) rows.push([`analyzeMs, ${c.label}, 2,000 lines`, `p50 ${ms(c.ms.median, 2)}`, `p95 ${ms(c.ms.p95, 2)}, max ${ms(c.ms.max, 2)}`, '16 ms', '', mark(verdict(c.ms.median, BUDGETS.analyze2000Ms))]);
   for (const c of config5000) rows.push([`analyzeMs, ${c.label}, 5,000 lines`, `p50 ${ms(c.ms.median, 2)}`, `p95 ${ms(c.ms.p95, 2)}, max ${ms(c.ms.max, 2)}`, '16 ms ("well under a frame")', '', mark(verdict(c.ms.median, BUDGETS.analyzeConfig5000Ms))]);
   if (results.scan) {

@@ -10,6 +10,7 @@
 # stops every process it starts (also on failure or Ctrl+C) and leaves nothing in the repository but bench/results.json
 # and bench/RESULTS.md (besides the usual build outputs: out/, dist/, src/generated/).
 # MQ_LENS_BENCH_QUICK=1 runs fewer repetitions (a smoke run; its figures are not for comparison).
+# MQ_LENS_BENCH_PROFILE=1 takes CPU profiles of the CLI even when the scan is within budget.
 set -uo pipefail
 source "$(dirname "$0")/tools-env.sh"
 source "$(dirname "$0")/code-server.sh"
@@ -17,7 +18,7 @@ cd "$ROOT"
 # Short path: code-server puts unix sockets under it.
 ART=$(mktemp -d /tmp/mqb.XXXXXX)
 PARTS="$ART/parts"
-mkdir -p "$PARTS" "$ART/artifacts" "$ART/profiles"
+mkdir -p "$PARTS" "$ART/artifacts" "$ART/profiles" "$ART/tmp"
 trap 'stop_code_server; rm -rf "$ART"' EXIT
 trap 'exit 130' INT TERM
 QUICK=${MQ_LENS_BENCH_QUICK:-}
@@ -103,7 +104,8 @@ if [ -n "$PACKAGED" ]; then
       ENV_JSON=$(node -e 'console.log(JSON.stringify({MQ_LENS_BENCH_OUT: process.argv[1], MQ_LENS_BENCH_EDITS: process.argv[2]}))' \
         "$PARTS/host-$i.json" "$EDITS")
       echo "--- extension host $i of $HOST_RUNS ($EDITS edits)"
-      node out/test/harness/runExtensionTests.js --url "$URL" --ext "$EXT_DIR" --tests "$ROOT/out/bench/host/index.js" \
+      # TMPDIR: the harness's Chromium profile lands in our temp dir, so even an interrupted run leaves none behind.
+      TMPDIR="$ART/tmp" node out/test/harness/runExtensionTests.js --url "$URL" --ext "$EXT_DIR" --tests "$ROOT/out/bench/host/index.js" \
         --folder "$ART/ws" --env "$ENV_JSON" --timeout 240 || echo "extension host run $i did not finish cleanly"
     done
     ls "$PARTS"/host-*.json >/dev/null 2>&1 || not_run extensionHost "no extension host run reported (see the log above)"

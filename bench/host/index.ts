@@ -80,7 +80,8 @@ async function measure(result: Record<string, unknown>): Promise<void> {
   result.openTextDocumentMs = performance.now() - start;
   await until(() => mqLensCount(uri) > 0, 'the first diagnostics', 1);
   result.openToDiagnosticsMs = performance.now() - start;
-  result.lines = document.lineCount;
+  // lineCount counts the empty line after the final newline.
+  result.lines = document.lineCount - (document.lineAt(document.lineCount - 1).text === '' ? 1 : 0);
   result.initialFindings = mqLensCount(uri);
 
   const edits = Number(process.env.MQ_LENS_BENCH_EDITS ?? '0');

@@ -342,8 +342,9 @@ export function python(lines: number, seed = 4, options: CodeOptions = { messagi
     '',
     'import json',
     'import logging',
-    `from ${pick(r, ['django.db', 'sqlalchemy', 'fastapi', 'requests', 'pydantic'])} import ${pick(r, ['models', 'select', 'APIRouter', 'Session', 'BaseModel'])}`,
+    (([module, name]) => `from ${module} import ${name}`)(pick(r, [['django.db', 'models'], ['sqlalchemy', 'select'], ['fastapi', 'APIRouter'], ['requests', 'Session'], ['pydantic', 'BaseModel']] as const)),
     'from dataclasses import dataclass, field',
+    'from datetime import datetime, timezone',
     'from typing import Any, Optional',
     '',
     'log = logging.getLogger(__name__)',
@@ -624,8 +625,11 @@ export function go(lines: number, seed = 6, options: CodeOptions = { messaging: 
   const block = (i: number): string[] => {
     const noun = pick(r, NOUNS);
     const verb = pick(r, VERBS);
-    const a = cap(pick(r, FIELDS));
-    const b = cap(pick(r, FIELDS));
+    // Field names: camelCase in JSON, snake_case in SQL, exported Go names; CreatedAt is every struct's own.
+    const fa = pick(r, FIELDS.filter((f) => f !== 'createdAt'));
+    const fb = pick(r, FIELDS.filter((f) => f !== 'createdAt' && f !== fa));
+    const a = cap(fa);
+    const b = cap(fb);
     if (options.messaging && i % 20 === 9) {
       return [
         '',
@@ -644,8 +648,8 @@ export function go(lines: number, seed = 6, options: CodeOptions = { messaging: 
           '',
           `// ${cap(noun)}${i} is a ${noun} as the API returns it.`,
           `type ${cap(noun)}${i} struct {`,
-          `\t${a}      string    \`json:"${kebab(a)}" db:"${snake(a)}"\``,
-          `\t${b}      int64     \`json:"${kebab(b)}" db:"${snake(b)}"\``,
+          `\t${a.padEnd(9)} string    \`json:"${fa}" db:"${snake(fa)}"\``,
+          `\t${b.padEnd(9)} int64     \`json:"${fb}" db:"${snake(fb)}"\``,
           '\tCreatedAt time.Time `json:"created_at"`',
           '}',
         ];
@@ -669,8 +673,8 @@ export function go(lines: number, seed = 6, options: CodeOptions = { messaging: 
       case 2:
         return [
           '',
-          `const ${noun}Query${i} = \`SELECT id, ${snake(a)}, ${snake(b)} FROM ${snake(noun)}s`,
-          `WHERE ${snake(a)} = $1 AND region = '${pick(r, REGIONS)}'`,
+          `const ${noun}Query${i} = \`SELECT id, ${snake(fa)}, ${snake(fb)} FROM ${snake(noun)}s`,
+          `WHERE ${snake(fa)} = $1 AND region = '${pick(r, REGIONS)}'`,
           'ORDER BY created_at DESC`',
         ];
       default:
@@ -680,7 +684,7 @@ export function go(lines: number, seed = 6, options: CodeOptions = { messaging: 
           '\tswitch r.Method {',
           '\tcase http.MethodGet:',
           `\t\tw.Header().Set("Content-Type", "application/json")`,
-          `\t\tfmt.Fprintf(w, \`{"${kebab(a)}": %q}\`, r.URL.Query().Get("${kebab(a)}"))`,
+          `\t\tfmt.Fprintf(w, \`{"${fa}": %q}\`, r.URL.Query().Get("${kebab(fa)}"))`,
           '\tdefault:',
           '\t\thttp.Error(w, "method not allowed", http.StatusMethodNotAllowed)',
           '\t}',

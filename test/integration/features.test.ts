@@ -79,6 +79,19 @@ describe('guidance in Spring YAML, Python and manifests', function () {
     await waitFor(() => mqLensDiagnostics(spring), (d) => d.length === 0, 'no diagnostics after fixing all');
   });
 
+  it('fixes every finding of one rule in a file, and nothing else', async function () {
+    const text = '# mq-lens: workload=online\nlinger.ms=100\nacks=1\nqueue.buffering.max.ms = 250 \n';
+    const document = await vscode.workspace.openTextDocument({ language: 'properties', content: text });
+    const diagnostics = await waitFor(() => mqLensDiagnostics(document.uri).filter((d) => (d.code as { value: string }).value === 'kafka-linger-latency'), (d) => d.length === 2, 'two linger findings');
+    const actions = await codeActions(document.uri, diagnostics[0]!.range, vscode.CodeActionKind.QuickFix);
+    const fixAll = actions.find((a) => a.title === 'Fix all kafka-linger-latency problems in this file');
+    assert.ok(fixAll?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    assert.equal(document.getText(), '# mq-lens: workload=online\nlinger.ms=5\nacks=1\nqueue.buffering.max.ms = 5 \n');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('applies a per-rule severity override at once', async function () {
     await vscode.workspace.openTextDocument(spring);
     await waitFor(() => mqLensDiagnostics(spring), (d) => d.some((x) => (x.code as { value: string }).value === 'kafka-linger-latency'), 'the linger warning');

@@ -517,7 +517,11 @@ describe('code settings: Go clients', () => {
   });
 
   it('judges constants by what they stand for, and offers no fix for them', () => {
-    assert.deepEqual(findingRows(result), [['kafka-acks-zero', 'error', 12], ['kafka-acks-zero', 'error', 14]]);
+    assert.deepEqual(findingRows(result), [
+      ['kafka-acks-zero', 'error', 12], ['kafka-acks-zero', 'error', 14],
+      // The same file declares a non-durable queue and consumes with autoAck through amqp091-go.
+      ['rabbitmq-queue-not-durable', 'warning', 19], ['rabbitmq-auto-ack', 'error', 20],
+    ]);
     const explicit = findingOf(result, 'kafka-acks-zero', 12);
     assert.match(explicit.message, /acks is 0/);
     assert.equal(explicit.fix, undefined);
@@ -658,6 +662,10 @@ describe('code settings: C# Confluent.Kafka and RabbitMQ.Client', () => {
       ['kafka-linger-latency', 'warning', 9],
       ['kafka-auto-commit-at-least-once', 'warning', 12],
       ['kafka-auto-offset-reset-latest', 'info', 12],
+      // RabbitMQ.Client in the same file: a non-durable queue and two auto-ack consumers (named and positional).
+      ['rabbitmq-queue-not-durable', 'warning', 13],
+      ['rabbitmq-auto-ack', 'error', 14],
+      ['rabbitmq-auto-ack', 'error', 15],
     ]);
     assert.equal(findingOf(result, 'kafka-acks-one', 8).fix, undefined);
     assert.deepEqual(fixOf(text, findingOf(result, 'kafka-linger-latency', 9)), ['50', '5']);

@@ -5,7 +5,10 @@
 // (several separated by ` ; `), or on a line of its own below it as `expect-detect^: …`, one `^` per line up
 // (the only form allowed in .properties, .conf and .env files, where a trailing `#` belongs to the value).
 // Files that cannot hold comments (JSON) have a sidecar `<file>.expect` with lines `<line>: <broker> <client> <evidence>`.
-// A file with neither expects nothing.
+// A file with neither expects nothing. An import statement that spans lines is expected once, on its first line
+// (Go's grouped imports: each path on its own line); a URL in a multi-line string, on the line that holds it.
+// Clients that count only when their queue calls appear in code (general Redis clients, Dramatiq, boto3) are not
+// detected from a manifest line: a dependency on them says nothing about a message queue.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -128,6 +131,14 @@ describe('detection corpus', () => {
     console.log(`detection corpus: ${files.length} files, ${negatives.length} negatives`);
     assert.ok(files.length >= MIN_FILES, `only ${files.length} corpus files`);
     assert.ok(negatives.length >= MIN_NEGATIVES, `only ${negatives.length} negative files`);
+  });
+
+  it('expects every broker and every kind of evidence somewhere', () => {
+    const { expected } = corpus();
+    const brokers = new Set(expected.map((e) => e.broker));
+    assert.deepEqual(knowledge.brokers.map((b) => b.id).filter((id) => !brokers.has(id)), []);
+    const evidence = new Set(expected.map((e) => e.evidence));
+    assert.deepEqual([...EVIDENCE].filter((kind) => !evidence.has(kind)), []);
   });
 
   it('has no sidecar without its file', () => {

@@ -42,7 +42,9 @@ export function detectText(options: DetectOptions): Detection[] {
   const manifest = manifestKind(options.file);
   if (manifest) {
     for (const dependency of parseManifest(manifest, options.text)) {
-      const [client] = options.clients.matchManifest(dependency.coordinate);
+      // A client that counts only when its queue calls are used (boto3, general Redis clients) cannot be told from a
+      // manifest line alone.
+      const [client] = options.clients.matchManifest(dependency.coordinate).filter((c) => !c.usage);
       if (client) add(dependency.line, client.broker, client.id, 'dependency');
       const name = dependency.coordinate.replace(/^pypi:/, '');
       for (const extra of dependency.extras) {
@@ -120,9 +122,10 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
   } else if (format === 'spring-yaml' || format === 'compose' || format === 'yaml') {
     const tree = flattenYaml(options.text);
     const kinds = new Map<number, { apiVersion?: string; kindSpan?: Span }>();
+    const textLines = options.text.split(/\r\n|\r|\n/);
     for (const entry of tree.entries) {
       const line = lines.positionAt(entry.keySpan.start).line;
-      if (format === 'spring-yaml') springPrefix(entry.path.join('.'), line);
+      if (format === 'spring-yaml') springPrefix(entry.path.join('.'), entry.keySpan === entry.valueSpan ? ownerLine(entry.path, line, textLines) : line);
       if (entry.path.length === 3 && entry.path[0] === 'services' && entry.path[2] === 'image') {
         const image = entry.value.replace(/[:@].*$/, '').toLowerCase();
         for (const { pattern, broker } of IMAGE_PATTERNS) if (pattern.test(image)) add(line, broker, null, 'config');
@@ -141,6 +144,19 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
       if (info.apiVersion.startsWith('rabbitmq.com/')) add(line, 'rabbitmq', null, 'config');
     }
   }
+}
+
+/**
+ * The line of the key that holds a sequence item (`bootstrap-servers:` above `- kafka-1:9092`, or on the same line in
+ * flow style): the nearest line at or above the item that writes that key.
+ */
+function ownerLine(path: readonly string[], itemLine: number, textLines: readonly string[]): number {
+  const owner = [...path].reverse().find((segment) => !/^\d+$/.test(segment));
+  if (owner === undefined) return itemLine;
+  const escaped = owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const key = new RegExp(`(^|[\\s{,])["']?${escaped}["']?\\s*:`);
+  for (let l = itemLine; l >= 1; l--) if (key.test(textLines[l - 1] ?? '')) return l;
+  return itemLine;
 }
 
 /** Replaces the characters of the given spans with blanks, keeping line breaks, so line numbers stay right. */

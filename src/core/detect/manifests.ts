@@ -142,7 +142,32 @@ function pythonToml(lines: readonly string[]): Dependency[] {
   return found;
 }
 
-function maven(lines: readonly string[]): Dependency[] {
+/** The lines with XML comments (`<!-- … -->`, possibly over several lines) blanked out. */
+function withoutXmlComments(lines: readonly string[]): string[] {
+  let inComment = false;
+  return lines.map((line) => {
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+      if (inComment) {
+        const end = line.indexOf('-->', i);
+        if (end < 0) return out;
+        inComment = false;
+        i = end + 3;
+      } else {
+        const start = line.indexOf('<!--', i);
+        if (start < 0) return out + line.slice(i);
+        out += line.slice(i, start);
+        inComment = true;
+        i = start + 4;
+      }
+    }
+    return out;
+  });
+}
+
+function maven(raw: readonly string[]): Dependency[] {
+  const lines = withoutXmlComments(raw);
   const found: Dependency[] = [];
   let group: string | undefined;
   let artifactLine = 0;
@@ -174,10 +199,46 @@ function maven(lines: readonly string[]): Dependency[] {
   return found;
 }
 
-function gradle(lines: readonly string[]): Dependency[] {
+/** The lines of Groovy or Kotlin build code with `//` and `/* … *\/` comments blanked out (strings are kept). */
+function withoutCComments(lines: readonly string[]): string[] {
+  let inBlock = false;
+  return lines.map((line) => {
+    let out = '';
+    let quote: string | undefined;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (inBlock) {
+        if (c === '*' && line[i + 1] === '/') {
+          inBlock = false;
+          i++;
+        }
+        continue;
+      }
+      if (quote) {
+        if (c === '\\') {
+          out += c + (line[i + 1] ?? '');
+          i++;
+          continue;
+        }
+        if (c === quote) quote = undefined;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+      } else if (c === '/' && line[i + 1] === '/') {
+        break;
+      } else if (c === '/' && line[i + 1] === '*') {
+        inBlock = true;
+        i++;
+        continue;
+      }
+      out += c;
+    }
+    return out;
+  });
+}
+
+function gradle(raw: readonly string[]): Dependency[] {
   const found: Dependency[] = [];
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/\/\/.*$/, '');
+  withoutCComments(raw).forEach((line, i) => {
     for (const m of line.matchAll(/["']([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+)(:[^"']*)?["']/g)) {
       found.push({ coordinate: `maven:${m[1]}:${m[2]}`, extras: [], line: i + 1 });
     }
@@ -208,9 +269,9 @@ function gomod(lines: readonly string[]): Dependency[] {
   return found;
 }
 
-function csproj(lines: readonly string[]): Dependency[] {
+function csproj(raw: readonly string[]): Dependency[] {
   const found: Dependency[] = [];
-  lines.forEach((line, i) => {
+  withoutXmlComments(raw).forEach((line, i) => {
     for (const m of line.matchAll(/<(?:PackageReference|PackageVersion|Reference)\s+[^>]*Include\s*=\s*"([^",\s]+)/g)) {
       found.push({ coordinate: `nuget:${m[1]}`, extras: [], line: i + 1 });
     }
@@ -218,21 +279,33 @@ function csproj(lines: readonly string[]): Dependency[] {
   return found;
 }
 
+/**
+ * Cargo.toml: `[dependencies]` tables (also dev-, build-, target-specific and `[workspace.dependencies]`), keys written
+ * plainly or dotted (`rdkafka.workspace = true`), `[dependencies.name]` tables, and renames (`mq = { package = "lapin" }`):
+ * the coordinate is the crate's package name.
+ */
 function cargo(lines: readonly string[]): Dependency[] {
   const found: Dependency[] = [];
+  const tables = /^(?:target\..+\.|workspace\.)?(?:dev-|build-)?dependencies/;
   let table = '';
+  let named: Dependency | undefined;
   lines.forEach((raw, i) => {
-    const line = raw.replace(/\s#.*$/, '');
+    const line = raw.replace(/(^|\s)#.*$/, '');
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header) {
       table = header[1]!.trim();
-      const named = /^(?:target\..+\.)?(?:dev-|build-)?dependencies\.([A-Za-z0-9_-]+)$/.exec(table);
-      if (named) found.push({ coordinate: `cargo:${named[1]}`, extras: [], line: i + 1 });
+      const name = new RegExp(`${tables.source}\\.([A-Za-z0-9_-]+)$`).exec(table)?.[1];
+      named = name ? { coordinate: `cargo:${name}`, extras: [], line: i + 1 } : undefined;
+      if (named) found.push(named);
       return;
     }
-    if (!/^(?:target\..+\.)?(?:dev-|build-)?dependencies$/.test(table)) return;
-    const key = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(line);
-    if (key) found.push({ coordinate: `cargo:${key[1]}`, extras: [], line: i + 1 });
+    const rename = /^\s*package\s*=\s*"([^"]+)"/.exec(line);
+    if (named && rename) named.coordinate = `cargo:${rename[1]}`;
+    if (!new RegExp(`${tables.source}$`).test(table)) return;
+    const key = /^\s*([A-Za-z0-9_-]+)\s*(?:\.\s*[A-Za-z0-9_-]+\s*)*=(.*)$/.exec(line);
+    if (!key) return;
+    const name = /\bpackage\s*=\s*"([^"]+)"/.exec(key[2]!)?.[1] ?? key[1];
+    found.push({ coordinate: `cargo:${name}`, extras: [], line: i + 1 });
   });
   return found;
 }

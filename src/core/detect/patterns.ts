@@ -11,8 +11,9 @@ export const URL_PATTERNS: ReadonlyArray<{ pattern: RegExp; broker: string; need
   { pattern: /\bsb:\/\/[\w.-]+\.servicebus\.windows\.net/i, broker: 'azure-service-bus' },
   { pattern: /\bhttps:\/\/sqs\.[\w-]+\.amazonaws\.com\/\d+\/[\w.-]+/i, broker: 'aws-sqs' },
   { pattern: /\bsqs:\/\//i, broker: 'aws-sqs' },
-  // redis:// is everywhere (caches, sessions); it counts only where the line says it is a message broker.
-  { pattern: /\brediss?:\/\/[^\s'"`<>]*/i, broker: 'redis', needsContext: /broker|celery|queue|stream/i },
+  // redis:// is everywhere (caches, sessions); it counts only where the line says it is a message broker. The
+  // upstream/downstream of proxy and gateway settings are not streams.
+  { pattern: /\brediss?:\/\/[^\s'"`<>]*/i, broker: 'redis', needsContext: /broker|celery|queue|(?<!up|down)stream/i },
 ];
 
 /** Container images of brokers (docker-compose `image:`), matched against the image name without tag. */

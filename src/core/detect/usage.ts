@@ -30,7 +30,9 @@ export function callsIn(tokens: readonly Token[]): Set<string> {
     if (open === undefined) continue;
     const name = token.text.toLowerCase();
     calls.add(name);
-    const argument = tokens[open + 1];
+    // A first argument passed by name (`boto3.client(service_name="sqs")`) counts like a positional one.
+    const named = tokens[open + 1]?.kind === 'ident' && tokens[open + 2]?.text === '=';
+    const argument = tokens[named ? open + 3 : open + 1];
     if (argument?.kind === 'string') calls.add(`${name}(${argument.value.toLowerCase()})`);
   }
   return calls;

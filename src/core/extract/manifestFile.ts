@@ -8,7 +8,7 @@ export function extractManifestFile(context: ExtractContext, clients: ClientInde
   const clientUses: ClientUse[] = [];
   if (kind) {
     for (const dependency of parseManifest(kind, context.text)) {
-      const [client] = clients.matchManifest(dependency.coordinate);
+      const [client] = clients.matchManifest(dependency.coordinate).filter((c) => !c.usage);
       if (!client) continue;
       // The finding covers the dependency's line, without its indentation.
       const start = context.lines.offsetAt({ line: dependency.line, column: 1 });

@@ -2,6 +2,7 @@
 // no I/O). A document with syntax errors yields nothing rather than guesses.
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from 'yaml';
 import type { Span } from '../types';
+import { fastFlattenYaml } from './fastYaml';
 
 export interface YamlEntry {
   /** Keys from the document root down; sequence items appear as their index. */
@@ -12,8 +13,8 @@ export interface YamlEntry {
   style: 'bare' | 'quoted' | 'block';
   /** Index of the document in a multi-document stream. */
   document: number;
-  /** The scalar node, for callers that need its raw source (block scalars, `KEY=VALUE` strings). */
-  node: Scalar;
+  /** The library's scalar node, when the library parsed the file. */
+  node?: Scalar;
 }
 
 export interface YamlTree {
@@ -24,6 +25,12 @@ export interface YamlTree {
 }
 
 export function flattenYaml(text: string): YamlTree {
+  // Most configuration files are plain block YAML, which the fast scanner reads exactly and several times faster.
+  return fastFlattenYaml(text) ?? libraryFlattenYaml(text);
+}
+
+/** The `yaml` library's reading: complete YAML, with errors reported per document. */
+export function libraryFlattenYaml(text: string): YamlTree {
   const entries: YamlEntry[] = [];
   const errors: string[] = [];
   const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
