@@ -200,6 +200,21 @@ function main(): void {
     },
     source: { commit: env.MQ_LENS_BENCH_COMMIT, uncommittedChanges: Number(env.MQ_LENS_BENCH_DIRTY ?? NaN), typecheck: env.MQ_LENS_BENCH_TYPECHECK },
     budgets: BUDGETS,
+    // The headline figures under the names the issue uses (medians; the sections below have the spread).
+    summary: {
+      activationMs: activate?.median,
+      moduleLoadMs: load24?.ms.median,
+      vsixBytes: sizes?.vsixBytes,
+      extensionBundleBytes: sizes?.bundles['dist/extension.js']?.bytes,
+      cliBundleBytes: sizes?.bundles['dist/cli.js']?.bytes,
+      analyzeMs2000: Object.fromEntries(at2000.map((c) => [c.format, { p50: c.ms.median, p95: c.ms.p95 }])),
+      analyzeMsConfig5000: Object.fromEntries(config5000.map((c) => [c.format, { p50: c.ms.median, p95: c.ms.p95 }])),
+      scanCheckRatio: scan?.checkRatio,
+      scanDetectRatio: scan?.detectRatio,
+      peakRssMb: scan?.peakRssMb,
+      editToDiagnosticsMs: editor?.editToEventMs.median,
+      editToDiagnosticsMinusDebounceMs: editor?.editToEventMinusDebounceMs.median,
+    },
     activation: {
       activateMs: activate && { ...activate, samples: activateSamples.map((x) => Number(x.toFixed(3))), verdict: verdict(activate.median, BUDGETS.activateMs) },
       moduleLoadMs: load24 && { node: load24.node, ...load24.ms, samples: load24.samples, verdict: verdict(load24.ms.median, BUDGETS.moduleLoadMs) },

@@ -51,7 +51,7 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
   const directive = workloadDirective(extraction.comments.map((c) => c.text));
   const profile = directive.profile ?? options.profile;
   const keep = suppressionFilter(extraction.comments, lines);
-  const findings = evaluateRules(extraction.settings, profile, options.keys, lines, options.overrides, format, options.file, extraction.clientUses ?? []).filter(keep);
+  const findings = evaluateRules({ ...extraction, file: options.file, format }, profile, options.keys, lines, options.overrides).filter(keep);
   return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [] };
 }
 

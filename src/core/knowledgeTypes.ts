@@ -187,4 +187,6 @@ export interface Knowledge {
   keys: KeyInfo[];
   rules: RuleInfo[];
   wizard: WizardKnowledge;
+  /** Every valid configuration name per system (documented or not), for spotting misspelled keys. */
+  names: Record<string, string[]>;
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze } from './helpers';
+import { analyze, applyEdit } from './helpers';
 
 describe('analyzeText on producer.properties', () => {
   const text = 'bootstrap.servers=b1:9092\nlinger.ms=100\n';
@@ -57,5 +57,22 @@ describe('analyzeText on producer.properties', () => {
     const [finding] = analyze('producer.properties', source, 'online').findings;
     assert.equal(finding!.fix!.title, 'Set linger.ms to 5');
     assert.equal(source.slice(finding!.fix!.edit.span.start, finding!.fix!.edit.span.end), '100');
+  });
+});
+
+describe('misspelled Kafka keys', () => {
+  it('suggests the closest real name and renames only the key', () => {
+    const text = 'bootstrap.servers=b:9092\nlinger.msec = 100\n';
+    const [finding] = analyze('producer.properties', text, 'online').findings.filter((f) => f.ruleId === 'kafka-unknown-key');
+    assert.equal(finding!.message, 'linger.msec is not a Kafka configuration name and has no effect: did you mean linger.ms?');
+    const fixed = applyEdit(text, finding!.fix!.edit);
+    assert.equal(fixed, 'bootstrap.servers=b:9092\nlinger.ms = 100\n');
+    // Now the setting takes effect, and is judged.
+    assert.deepEqual(analyze('producer.properties', fixed, 'online').findings.map((f) => f.ruleId), ['kafka-linger-latency']);
+  });
+
+  it('leaves real names alone, documented or not, and keys far from any Kafka name', () => {
+    const text = 'bootstrap.servers=b:9092\nssl.keystore.location=/k.jks\nsasl.mechanism=PLAIN\nmy.application.flag=true\nzookeeper.connect=zk:2181\n';
+    assert.deepEqual(analyze('producer.properties', text).findings.filter((f) => f.ruleId === 'kafka-unknown-key'), []);
   });
 });

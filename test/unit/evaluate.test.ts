@@ -17,7 +17,7 @@ function rule(id: string, fields: Partial<RuleInfo>): RuleInfo {
 }
 
 const knowledge: Knowledge = {
-  brokers: [], clients: [], wizard: { steps: [], useCases: [], faq: [], starters: [] },
+  brokers: [], clients: [], wizard: { steps: [], useCases: [], faq: [], starters: [] }, names: {},
   keys: [key('enable.idempotence'), key('max.in.flight.requests.per.connection', ['max.in.flight']), key('acks', ['request.required.acks']),
     key('delivery.timeout.ms'), key('linger.ms'), key('request.timeout.ms'), key('min.insync.replicas'), key('default.replication.factor')],
   rules: [

@@ -41,7 +41,7 @@ export function loadKnowledge(root: string): LoadResult {
   const validators = compileSchemas(path.join(knowledgeDir, 'schema'));
   const problems: KnowledgeProblem[] = [];
   const files: string[] = [];
-  const knowledge: Knowledge = { brokers: [], clients: [], keys: [], rules: [], wizard: { steps: [], useCases: [], faq: [], starters: [] } };
+  const knowledge: Knowledge = { brokers: [], clients: [], keys: [], rules: [], wizard: { steps: [], useCases: [], faq: [], starters: [] }, names: {} };
   const origins = new Map<object, ParsedFile>();
 
   for (const kind of Object.keys(KINDS) as Kind[]) {
@@ -61,8 +61,45 @@ export function loadKnowledge(root: string): LoadResult {
     }
   }
   loadWizard(knowledgeDir, root, knowledge, problems, files);
+  loadNames(knowledgeDir, root, knowledge, problems, files);
   crossCheck(knowledge, origins, problems);
   return { knowledge, problems, files };
+}
+
+/**
+ * knowledge/keys/<system>-names.json: every valid configuration name of a system, by category, with its source.
+ * Documented keys and their aliases join the list, so a key MQ Lens explains is never taken for a misspelling.
+ */
+function loadNames(knowledgeDir: string, root: string, knowledge: Knowledge, problems: KnowledgeProblem[], files: string[]): void {
+  const dir = path.join(knowledgeDir, 'keys');
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('-names.json')).sort()) {
+    const file = path.relative(root, path.join(dir, name)).split(path.sep).join('/');
+    files.push(file);
+    const system = name.replace(/-names\.json$/, '');
+    let data: { source?: unknown; names?: Record<string, unknown> };
+    try {
+      data = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as typeof data;
+    } catch (error) {
+      problems.push({ file, line: 1, column: 1, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+      continue;
+    }
+    if (typeof data.source !== 'string' || !data.names || typeof data.names !== 'object') {
+      problems.push({ file, line: 1, column: 1, message: 'needs "source" (a string) and "names" (lists by category)' });
+      continue;
+    }
+    const all = new Set<string>();
+    for (const [category, list] of Object.entries(data.names)) {
+      if (!Array.isArray(list) || !list.every((n) => typeof n === 'string' && /^[a-z0-9][a-z0-9._-]*$/.test(n))) {
+        problems.push({ file, line: 1, column: 1, message: `names.${category} must be a list of lower-case configuration names` });
+        continue;
+      }
+      for (const n of list) all.add(n);
+    }
+    for (const key of knowledge.keys.filter((k) => k.system === system)) {
+      for (const spelling of [key.key, ...key.aliases]) if (/^[a-z0-9][a-z0-9._-]*$/.test(spelling)) all.add(spelling);
+    }
+    knowledge.names[system] = [...all].sort();
+  }
 }
 
 /** The wizard's files, each with its own schema: knowledge/wizard/<name>.yaml. */

@@ -5,18 +5,19 @@ import type { KeyIndex } from '../keyIndex';
 import { parseProperties, type PropertiesEntry } from '../parsers/properties';
 import type { LineIndex } from '../text';
 import type { Setting, Span } from '../types';
-import { springKey } from './springKeys';
-import type { ExtractContext, Extraction } from './types';
+import { kafkaPassThrough, springKey } from './springKeys';
+import type { ExtractContext, Extraction, UnknownKey } from './types';
 
 export type PropertiesMode = 'properties' | 'spring-properties' | 'conf';
 
 export function extractPropertiesFile(context: ExtractContext, mode: PropertiesMode): Extraction {
   const document = parseProperties(context.text);
   const comments = document.comments.map((c) => ({ text: c.text, span: c.span, ownLine: true }));
+  const unknownKeys: UnknownKey[] = [];
   const settings = mode === 'spring-properties'
-    ? springSettings(context, document.entries)
-    : plainSettings(context, document.entries, candidateSystems(context.file));
-  return { settings, comments, lineComment: '#' };
+    ? springSettings(context, document.entries, unknownKeys)
+    : plainSettings(context, document.entries, candidateSystems(context.file), undefined, unknownKeys);
+  return { settings, comments, lineComment: '#', unknownKeys };
 }
 
 /**
@@ -34,11 +35,20 @@ function shift(span: Span, offset: number): Span {
   return { start: span.start + offset, end: span.end + offset };
 }
 
-function springSettings(context: ExtractContext, entries: readonly PropertiesEntry[]): Setting[] {
+function springSettings(context: ExtractContext, entries: readonly PropertiesEntry[], unknownKeys: UnknownKey[]): Setting[] {
   const settings: Setting[] = [];
   for (const entry of entries) {
     const resolved = springKey(entry.key, context.keys);
-    if (resolved) settings.push(makeSetting(context.file, context.lines, resolved.system, resolved.info.key, entry));
+    if (resolved) {
+      settings.push(makeSetting(context.file, context.lines, resolved.system, resolved.info.key, entry));
+      continue;
+    }
+    const passThrough = kafkaPassThrough(entry.key);
+    // Only when the key is written plainly (no escapes), so that offsets in the name are offsets in the text.
+    if (passThrough && entry.keySpan.end - entry.keySpan.start === entry.key.length) {
+      const start = entry.keySpan.start + passThrough.offset;
+      unknownKeys.push({ system: 'kafka', name: passThrough.name, span: { start, end: start + passThrough.name.length }, dedicated: true });
+    }
   }
   return settings;
 }
@@ -57,7 +67,7 @@ function candidateSystems(file: string): string[] {
  * Assigns each entry to a system. The file's system is the candidate that knows the most of its keys; an entry goes
  * to that system when it knows the key, else to the first other candidate that does.
  */
-function plainSettings(context: ExtractContext, entries: readonly PropertiesEntry[], candidates: readonly string[], scope?: string): Setting[] {
+function plainSettings(context: ExtractContext, entries: readonly PropertiesEntry[], candidates: readonly string[], scope?: string, unknownKeys?: UnknownKey[]): Setting[] {
   const votes = new Map<string, number>();
   for (const entry of entries) {
     for (const system of context.keys.systemsFor(entry.key)) {
@@ -66,9 +76,16 @@ function plainSettings(context: ExtractContext, entries: readonly PropertiesEntr
   }
   const ranked = [...candidates].sort((a, b) => (votes.get(b) ?? 0) - (votes.get(a) ?? 0));
   const settings: Setting[] = [];
+  // A file that is mostly Kafka configuration: its other keys may be misspelled Kafka names.
+  const kafkaFile = ranked[0] === 'kafka' && (votes.get('kafka') ?? 0) > 0;
   for (const entry of entries) {
     const system = ranked.find((s) => context.keys.lookup(s, entry.key));
-    if (!system) continue;
+    if (!system) {
+      if (kafkaFile && unknownKeys && entry.keySpan.end - entry.keySpan.start === entry.key.length) {
+        unknownKeys.push({ system: 'kafka', name: entry.key, span: entry.keySpan, dedicated: false });
+      }
+      continue;
+    }
     const setting = makeSetting(context.file, context.lines, system, context.keys.lookup(system, entry.key)!.key, entry);
     if (scope !== undefined) setting.scope = scope;
     settings.push(setting);

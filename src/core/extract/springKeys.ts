@@ -22,6 +22,16 @@ export function springKey(name: string, keys: KeyIndex): SpringKey | undefined {
   return info ? { info, system: info.system } : undefined;
 }
 
+/**
+ * For a name in one of Spring Kafka's pass-through maps, the Kafka name and where it starts in the written name;
+ * undefined elsewhere. Bracketed names count from inside the bracket.
+ */
+export function kafkaPassThrough(written: string): { name: string; offset: number } | undefined {
+  const match = /^(spring\.kafka\.(?:(?:producer|consumer|admin|streams)\.)?properties)(\.\[|\[|\.)([^\]]+)\]?$/i.exec(written);
+  if (!match) return undefined;
+  return { name: match[3]!, offset: match[1]!.length + match[2]!.length };
+}
+
 /** `a.properties[linger.ms]` and `a.properties.[linger.ms]` are `a.properties.linger.ms`. */
 export function unbracket(name: string): string {
   return name.replace(/\.?\[([^\]]*)\]/g, '.$1');

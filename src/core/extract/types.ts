@@ -18,6 +18,18 @@ export interface Extraction {
   lineComment: '#' | '//';
   /** Where the file imports or declares a catalogue client. */
   clientUses?: ClientUse[];
+  /** Keys in a place that only holds one system's configuration, which the knowledge base does not know. */
+  unknownKeys?: UnknownKey[];
+}
+
+export interface UnknownKey {
+  system: string;
+  /** The configuration name as written (without any Spring prefix). */
+  name: string;
+  /** Where that name is written; a fix replaces exactly this. */
+  span: Span;
+  /** True in places meant for the system's configuration (Spring's `properties` maps, Strimzi config). */
+  dedicated: boolean;
 }
 
 export interface ClientUse {

@@ -4,8 +4,8 @@
 import { hashComments } from './comments';
 import { kafkaKeyFromEnv } from './envKeys';
 import { settingsFromEmbeddedProperties } from './propertiesFile';
-import { springKey, unbracket } from './springKeys';
-import type { ExtractContext, Extraction } from './types';
+import { kafkaPassThrough, springKey, unbracket } from './springKeys';
+import type { ExtractContext, Extraction, UnknownKey } from './types';
 import { flattenYaml, type YamlEntry } from './yamlTree';
 import type { Setting, Span } from '../types';
 
@@ -14,11 +14,18 @@ export type YamlMode = 'spring-yaml' | 'compose' | 'yaml';
 export function extractYamlFile(context: ExtractContext, mode: YamlMode): Extraction {
   const tree = flattenYaml(context.text);
   const multi = tree.documents > 1;
+  const unknownKeys: UnknownKey[] = [];
   let settings: Setting[];
-  if (mode === 'spring-yaml') settings = springYaml(context, tree.entries, multi);
+  if (mode === 'spring-yaml') settings = springYaml(context, tree.entries, multi, unknownKeys);
   else if (mode === 'compose') settings = compose(context, tree.entries);
-  else settings = kubernetes(context, tree.entries);
-  return { settings, comments: hashComments(context.text), lineComment: '#' };
+  else settings = kubernetes(context, tree.entries, unknownKeys);
+  return { settings, comments: hashComments(context.text), lineComment: '#', unknownKeys };
+}
+
+/** An unknown key whose name is the whole YAML key as written (not quoted), in a dedicated Kafka map. */
+function unknownYamlKey(context: ExtractContext, entry: YamlEntry, name: string, unknownKeys: UnknownKey[]): void {
+  if (context.text.slice(entry.keySpan.start, entry.keySpan.end) !== name) return;
+  unknownKeys.push({ system: 'kafka', name, span: entry.keySpan, dedicated: true });
 }
 
 function setting(context: ExtractContext, system: string, key: string, rawKey: string, entry: YamlEntry, scope?: string): Setting {
@@ -31,12 +38,16 @@ function setting(context: ExtractContext, system: string, key: string, rawKey: s
   return result;
 }
 
-function springYaml(context: ExtractContext, entries: readonly YamlEntry[], multi: boolean): Setting[] {
+function springYaml(context: ExtractContext, entries: readonly YamlEntry[], multi: boolean, unknownKeys: UnknownKey[]): Setting[] {
   const settings: Setting[] = [];
   for (const entry of entries) {
     const name = unbracket(entry.path.join('.'));
     const resolved = springKey(name, context.keys);
-    if (!resolved) continue;
+    if (!resolved) {
+      const passThrough = kafkaPassThrough(name);
+      if (passThrough && passThrough.name === entry.path[entry.path.length - 1]) unknownYamlKey(context, entry, passThrough.name, unknownKeys);
+      continue;
+    }
     // Spring profiles in one file (`---` documents) configure different runs: each is its own scope.
     settings.push(setting(context, resolved.system, resolved.info.key, entry.path[entry.path.length - 1]!, entry, multi ? `document-${entry.document}` : undefined));
   }
@@ -82,7 +93,7 @@ function listEnvironment(text: string, entry: YamlEntry): { name: string; value:
   };
 }
 
-function kubernetes(context: ExtractContext, entries: readonly YamlEntry[]): Setting[] {
+function kubernetes(context: ExtractContext, entries: readonly YamlEntry[], unknownKeys: UnknownKey[]): Setting[] {
   // Documents are told apart by their apiVersion and kind, read first.
   const meta = new Map<number, { apiVersion?: string; kind?: string; name?: string }>();
   for (const entry of entries) {
@@ -105,6 +116,7 @@ function kubernetes(context: ExtractContext, entries: readonly YamlEntry[]): Set
       else if (info.kind === 'KafkaTopic' && path === 'spec.replicas') key = 'replication.factor';
       const known = key === undefined ? undefined : context.keys.lookup('kafka', key);
       if (known) settings.push(setting(context, 'kafka', known.key, entry.path[entry.path.length - 1]!, entry, scope));
+      else if (key !== undefined && key !== 'replication.factor') unknownYamlKey(context, entry, key, unknownKeys);
     } else if (info.apiVersion.startsWith('rabbitmq.com/') && (info.kind === 'Policy' || info.kind === 'Queue')) {
       // Messaging topology operator: a Policy's definition and a Queue's arguments and flags.
       let key: string | undefined;

@@ -1,7 +1,7 @@
 // Judges settings against the rules in the knowledge base, under one workload profile.
 import type { Condition, ConditionValue, Profile, RuleInfo, Severity } from '../knowledgeTypes';
 import type { KeyIndex } from '../keyIndex';
-import type { ClientUse } from '../extract/types';
+import type { ClientUse, UnknownKey } from '../extract/types';
 import type { LineIndex } from '../text';
 import type { Finding, RelatedPlace, Setting, Span } from '../types';
 import { runCheck } from './checks';
@@ -14,29 +14,38 @@ export interface RuleContext {
   settings: readonly Setting[];
   /** Where the file imports or declares catalogue clients. */
   clientUses: readonly ClientUse[];
+  /** Keys the knowledge base does not know, in places that hold one system's configuration. */
+  unknownKeys: readonly UnknownKey[];
   profile: Profile;
   keys: KeyIndex;
   lines: LineIndex;
 }
 
-export function evaluateRules(
-  settings: readonly Setting[],
-  profile: Profile,
-  keys: KeyIndex,
-  lines: LineIndex,
-  overrides: SeverityOverrides = {},
-  format?: string,
-  file = settings[0]?.file ?? '',
-  clientUses: readonly ClientUse[] = [],
-): Finding[] {
-  const context: RuleContext = { file, settings, clientUses, profile, keys, lines };
+/** What the rules judge in one file: its settings, the clients it uses, and keys nobody knows. */
+export interface Judged {
+  file: string;
+  format?: string;
+  settings: readonly Setting[];
+  clientUses?: readonly ClientUse[];
+  unknownKeys?: readonly UnknownKey[];
+}
+
+export function evaluateRules(judged: Judged, profile: Profile, keys: KeyIndex, lines: LineIndex, overrides: SeverityOverrides = {}): Finding[] {
+  const { settings, format } = judged;
+  const context: RuleContext = {
+    file: judged.file, settings, clientUses: judged.clientUses ?? [], unknownKeys: judged.unknownKeys ?? [], profile, keys, lines,
+  };
   const findings: Finding[] = [];
   for (const rule of keys.knowledge.rules) {
     const level = overrides[rule.id] ?? rule.severity[profile];
     if (level === 'off') continue;
     if (rule.formats && format !== undefined && !rule.formats.includes(format)) continue;
     if (rule.check) {
-      for (const hit of runCheck(rule.check, context, rule)) findings.push(makeFinding(rule, level, hit.setting, context, hit.message, hit.related));
+      for (const hit of runCheck(rule.check, context, rule)) {
+        const finding = makeFinding(rule, level, hit.setting, context, hit.message, hit.related);
+        if (hit.fix) finding.fix = hit.fix;
+        findings.push(finding);
+      }
       continue;
     }
     const when = rule.when;

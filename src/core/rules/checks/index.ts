@@ -1,17 +1,20 @@
 // Built-in checks: rules whose test is more than a condition on values (arithmetic across several settings).
 // Each check lives in its own file and returns the settings to place findings on, with their messages.
 import type { BuiltinCheck, RuleInfo } from '../../knowledgeTypes';
-import type { RelatedPlace, Setting } from '../../types';
+import type { RelatedPlace, Setting, TextEdit } from '../../types';
 import type { RuleContext } from '../evaluate';
 import { deliveryTimeoutBudget } from './deliveryTimeoutBudget';
 import { clientStatus } from './clientStatus';
 import { minIsrVsReplication } from './minIsrVsReplication';
 import { pollBudget } from './pollBudget';
+import { unknownKey } from './unknownKey';
 
 export interface CheckHit {
   setting: Setting;
   message: string;
   related?: RelatedPlace[];
+  /** A fix the check computed itself (the rule's `fix.replacement` cannot know it). */
+  fix?: { title: string; edit: TextEdit };
 }
 
 export type Check = (context: RuleContext, rule: RuleInfo) => CheckHit[];
@@ -21,8 +24,7 @@ const CHECKS: Record<BuiltinCheck, Check | undefined> = {
   'min-isr-vs-replication': minIsrVsReplication,
   'poll-budget': pollBudget,
   'client-status': clientStatus,
-  // Needs the complete list of valid Kafka names to avoid flagging real keys; not shipped yet.
-  'unknown-key': undefined,
+  'unknown-key': unknownKey,
 };
 
 export function runCheck(name: BuiltinCheck, context: RuleContext, rule: RuleInfo): CheckHit[] {
