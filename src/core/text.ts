@@ -8,20 +8,14 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  constructor(private readonly text: string) {}
+
+  /** Computed on first use: most files a scan reads never need a position. */
+  private get lineStarts(): number[] {
+    this.starts ??= computeLineStarts(this.text);
+    return this.starts;
   }
 
   get lineCount(): number {
@@ -44,4 +38,18 @@ export class LineIndex {
     const lineStart = this.lineStarts[Math.max(0, Math.min(position.line - 1, this.lineStarts.length - 1))] ?? 0;
     return Math.min(lineStart + position.column - 1, this.text.length);
   }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

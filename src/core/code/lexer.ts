@@ -142,12 +142,15 @@ export function lex(text: string, language: Language): Lexed {
   return { tokens, comments };
 }
 
+// Character-code tests: the tokenizer runs these once or twice per character, so no regular expressions here.
 function isIdentStart(c: string): boolean {
-  return /[A-Za-z_$\u00c0-\uffff]/.test(c) && c !== '\u00a0' && c !== '\ufeff';
+  const code = c.charCodeAt(0);
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36 || (code >= 0xc0 && code !== 0xfeff);
 }
 
 function isIdentPart(c: string): boolean {
-  return /[A-Za-z0-9_$\u00c0-\uffff]/.test(c) && c !== '\u00a0' && c !== '\ufeff';
+  const code = c.charCodeAt(0);
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || (code >= 0xc0 && code !== 0xfeff);
 }
 
 function isDigit(c: string): boolean {

@@ -22,6 +22,8 @@ interface Entry {
 export class ClientIndex {
   private readonly byLanguage = new Map<string, Entry[]>();
   private readonly byManifest = new Map<string, ClientInfo[]>();
+  /** Per language, lower-cased: the import prefixes, and every ancestor of one, for couldMatch. */
+  private readonly prefixSets = new Map<Language, { prefixes: Set<string>; ancestors: Set<string> }>();
 
   constructor(knowledge: Knowledge) {
     for (const client of knowledge.clients) {
@@ -38,6 +40,33 @@ export class ClientIndex {
         this.byManifest.set(id, [...(this.byManifest.get(id) ?? []), client]);
       }
     }
+  }
+
+  /**
+   * Whether a module could be, or could lead to, a catalogue client's import: a match, or a parent of one
+   * (`google.cloud` before `import pubsub_v1`). Generous on purpose: it only decides what is worth tokenizing.
+   */
+  couldMatch(language: Language, module: string): boolean {
+    const boundary = BOUNDARY[language];
+    let sets = this.prefixSets.get(language);
+    if (!sets) {
+      sets = { prefixes: new Set(), ancestors: new Set() };
+      for (const family of FAMILIES[language]) {
+        for (const entry of this.byLanguage.get(family) ?? []) {
+          const parts = entry.prefix.toLowerCase().split(boundary);
+          sets.prefixes.add(parts.join(boundary));
+          for (let i = 1; i < parts.length; i++) sets.ancestors.add(parts.slice(0, i).join(boundary));
+        }
+      }
+      this.prefixSets.set(language, sets);
+    }
+    const lower = module.toLowerCase();
+    // The module is a prefix, or the parent of one (`from google.cloud import pubsub_v1`)…
+    if (sets.prefixes.has(lower) || sets.ancestors.has(lower)) return true;
+    // …or lies below a prefix (`org.apache.kafka.clients.producer.KafkaProducer`).
+    const parts = lower.split(boundary);
+    for (let i = parts.length - 1; i >= 1; i--) if (sets.prefixes.has(parts.slice(0, i).join(boundary))) return true;
+    return false;
   }
 
   /**

@@ -13,7 +13,7 @@ import { LineIndex } from '../text';
 import type { Span } from '../types';
 import type { ClientIndex } from './clientIndex';
 import { manifestKind, parseManifest } from './manifests';
-import { FRAMEWORK_CALLS, IMAGE_PATTERNS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_PATTERNS } from './patterns';
+import { FRAMEWORK_CALLS, IMAGE_PATTERNS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_HINT, URL_PATTERNS } from './patterns';
 import type { Detection, Evidence } from './types';
 
 export interface DetectOptions {
@@ -58,7 +58,7 @@ export function detectText(options: DetectOptions): Detection[] {
   const format = formatOf(options.file);
   const language = format ? languageOf(format) : undefined;
   if (language) {
-    const code = extractCodeFile({ file: options.file, text: options.text, lines, keys: options.keys }, language, options.clients);
+    const code = extractCodeFile({ file: options.file, text: options.text, lines, keys: options.keys }, language, options.clients, true);
     // An import statement counts once, on the line where it starts, however many lines its names take.
     for (const ref of code.imports) add(ref.statementLine, ref.client.broker, ref.client.id, 'import');
     // A URL counts on the line it is written on (a string can span lines), and redis:// looks for its context on that
@@ -78,12 +78,13 @@ export function detectText(options: DetectOptions): Detection[] {
     return sorted(found);
   }
   // Configuration: what it configures, and URLs outside comments.
-  const comments = format === 'properties' || format === 'spring-properties' || format === 'conf' || isEnvFile(options.file)
-    ? parseProperties(options.text).comments.map((c) => c.span)
-    : hashComments(options.text).map((c) => c.span);
   configuration(options, format, lines, add);
-  const masked = mask(options.text, comments);
-  masked.split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
+  if (URL_HINT.test(options.text)) {
+    const comments = format === 'properties' || format === 'spring-properties' || format === 'conf' || isEnvFile(options.file)
+      ? parseProperties(options.text).comments.map((c) => c.span)
+      : hashComments(options.text).map((c) => c.span);
+    mask(options.text, comments).split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
+  }
   return sorted(found);
 }
 
@@ -159,12 +160,18 @@ function ownerLine(path: readonly string[], itemLine: number, textLines: readonl
   return itemLine;
 }
 
-/** Replaces the characters of the given spans with blanks, keeping line breaks, so line numbers stay right. */
+/** Blanks out the given spans (comments never hold line breaks), so line numbers stay right. */
 function mask(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
-  const chars = text.split('');
-  for (const span of spans) for (let i = span.start; i < span.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  return chars.join('');
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    parts.push(text.slice(at, span.start), ' '.repeat(span.end - span.start));
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function sorted(found: Map<string, Detection>): Detection[] {

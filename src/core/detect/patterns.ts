@@ -1,6 +1,9 @@
 // Detection patterns that are about syntax rather than facts about a library: connection-URL schemes, container
 // images, Kubernetes resources, Spring prefixes, framework extras and framework calls.
 
+/** Whether a text may hold any of the URLs below: a cheap test before the per-line scan. */
+export const URL_HINT = /\b(amqps?|pulsar(\+ssl)?|nats|mqtts?|stomp(\+ssl)?|sqs|rediss?):\/\/|servicebus\.windows\.net|sqs\.[\w-]+\.amazonaws\.com/i;
+
 /** Connection URLs and endpoints, found in string literals and configuration values. */
 export const URL_PATTERNS: ReadonlyArray<{ pattern: RegExp; broker: string; needsContext?: RegExp }> = [
   { pattern: /\bamqps?:\/\/[^\s'"`<>]*/i, broker: 'rabbitmq' },

@@ -4,7 +4,9 @@ import { findImports, type ImportRef } from '../code/imports';
 import { implicitSettings } from '../code/implicit';
 import { usageSettings } from '../code/usageSettings';
 import { lex, type Language, type Token } from '../code/lexer';
+import { quickImports } from '../code/quickImports';
 import type { ClientIndex } from '../detect/clientIndex';
+import { URL_HINT } from '../detect/patterns';
 import { callsIn, usageSatisfied } from '../detect/usage';
 import type { ClientInfo } from '../knowledgeTypes';
 import type { ExtractContext, Extraction } from './types';
@@ -14,7 +16,17 @@ export interface CodeExtraction extends Extraction {
   tokens: Token[];
 }
 
-export function extractCodeFile(context: ExtractContext, language: Language, clients: ClientIndex): CodeExtraction {
+
+/**
+ * `forDetection` also keeps files with messaging URLs or framework calls, which detection reads from the tokens;
+ * for settings alone a file matters only when it imports a client.
+ */
+export function extractCodeFile(context: ExtractContext, language: Language, clients: ClientIndex, forDetection = false): CodeExtraction {
+  const worthLexing = quickImports(context.text, language).some((module) => clients.couldMatch(language, module))
+    || (forDetection && (URL_HINT.test(context.text) || context.text.includes('MassTransit')));
+  if (!worthLexing) {
+    return { settings: [], comments: [], lineComment: language === 'python' ? '#' : '//', imports: [], tokens: [], clientUses: [] };
+  }
   const { tokens, comments } = lex(context.text, language);
   const calls = callsIn(tokens);
   const imports = findImports(tokens, language, context.text).flatMap((ref) => {

@@ -32,6 +32,7 @@ export interface Judged {
 
 export function evaluateRules(judged: Judged, profile: Profile, keys: KeyIndex, lines: LineIndex, overrides: SeverityOverrides = {}): Finding[] {
   const { settings, format } = judged;
+  if (settings.length === 0 && !judged.clientUses?.length && !judged.unknownKeys?.length) return [];
   const context: RuleContext = {
     file: judged.file, settings, clientUses: judged.clientUses ?? [], unknownKeys: judged.unknownKeys ?? [], profile, keys, lines,
   };
