@@ -1,11 +1,26 @@
 // The knowledge base compiled by the build (src/generated/knowledge.json), bundled into dist/ so that nothing
-// parses YAML at run time. The index is built on first use, not at module load, to keep activation cheap.
-import data from '../generated/knowledge.json';
+// parses YAML at run time. It is parsed on first use, not at load: activation only registers providers, and the
+// bundle carries the data as a JSON string (scripts/build.mjs), which JSON.parse reads quickly when it is needed.
 import { ClientIndex } from './detect/clientIndex';
 import { KeyIndex } from './keyIndex';
 import type { Knowledge } from './knowledgeTypes';
 
-export const knowledge = data as unknown as Knowledge;
+let parsed: Knowledge | undefined;
+function data(): Knowledge {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  parsed ??= require('../generated/knowledge.json') as Knowledge;
+  return parsed;
+}
+
+/** The knowledge base; each part is read on first access. */
+export const knowledge: Knowledge = {
+  get brokers() { return data().brokers; },
+  get clients() { return data().clients; },
+  get keys() { return data().keys; },
+  get rules() { return data().rules; },
+  get wizard() { return data().wizard; },
+  get names() { return data().names; },
+};
 
 let index: KeyIndex | undefined;
 export function bundledKeyIndex(): KeyIndex {

@@ -1,6 +1,6 @@
 // Flattens YAML documents into scalar entries with exact spans, using the `yaml` package's AST (pure JavaScript,
 // no I/O). A document with syntax errors yields nothing rather than guesses.
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import type { Span } from '../types';
 import { fastFlattenYaml } from './fastYaml';
 
@@ -31,6 +31,7 @@ export function flattenYaml(text: string): YamlTree {
 
 /** The `yaml` library's reading: complete YAML, with errors reported per document. */
 export function libraryFlattenYaml(text: string): YamlTree {
+  const { parseAllDocuments } = yamlLibrary();
   const entries: YamlEntry[] = [];
   const errors: string[] = [];
   const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
@@ -45,7 +46,14 @@ export function libraryFlattenYaml(text: string): YamlTree {
   return { entries, documents: list.length, errors };
 }
 
+/** The yaml library, loaded on first use: the fast scanner handles most files, so most sessions never need it. */
+function yamlLibrary(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('yaml') as typeof import('yaml');
+}
+
 function walk(node: Node, path: string[], keySpan: Span | undefined, document: number, entries: YamlEntry[]): void {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
