@@ -55,8 +55,9 @@ step "1. package the VSIX (production build) and measure sizes"
 PACKAGED=
 for attempt in 1 2; do
   if bash scripts/package.sh >"$ART/package.log" 2>&1; then
-    cp dist/mq-lens.vsix dist/cli.js "$ART/artifacts/"
-    if ! grep -q 'sourceMappingURL' "$ART/artifacts/cli.js"; then PACKAGED=1; break; fi
+    rm -rf "$ART/artifacts/dist"; mkdir -p "$ART/artifacts/dist"
+    cp dist/mq-lens.vsix "$ART/artifacts/" && cp dist/*.js "$ART/artifacts/dist/"   # the CLI loads its sibling bundles
+    if ! grep -q 'sourceMappingURL' "$ART/artifacts/dist/cli.js"; then PACKAGED=1; break; fi
     echo "dist/cli.js changed under us (a development build); packaging again"
   else
     cat "$ART/package.log"
@@ -64,7 +65,7 @@ for attempt in 1 2; do
 done
 if [ -n "$PACKAGED" ]; then
   tail -1 "$ART/package.log"
-  node out/bench/sizes.js --vsix "$ART/artifacts/mq-lens.vsix" --cli "$ART/artifacts/cli.js" --extract "$ART/artifacts/vsix" \
+  node out/bench/sizes.js --vsix "$ART/artifacts/mq-lens.vsix" --cli "$ART/artifacts/dist/cli.js" --extract "$ART/artifacts/vsix" \
     --out "$PARTS/sizes.json" || not_run sizes "reading the VSIX failed"
 else
   not_run sizes "scripts/package.sh failed"
@@ -82,8 +83,8 @@ step "3. analyzeMs: analyzeText per format and size"
 node out/bench/analyze.js --out "$PARTS/analyze.json" --profile-dir "$ART/profiles" ${QUICK:+--quick} || not_run analyze "the analysis benchmark failed"
 
 step "4. scan: mq-lens check / detect vs rg -j1 over a generated monorepo; peak RSS"
-if [ -f "$ART/artifacts/cli.js" ]; then
-  node out/bench/scan.js --cli "$ART/artifacts/cli.js" --tree "$ART/monorepo" --out "$PARTS/scan.json" --runs "$SCAN_RUNS" \
+if [ -f "$ART/artifacts/dist/cli.js" ]; then
+  node out/bench/scan.js --cli "$ART/artifacts/dist/cli.js" --tree "$ART/monorepo" --out "$PARTS/scan.json" --runs "$SCAN_RUNS" \
     --profile-dir "$ART/profiles" --src-cli out/src/cli/main.js ${MQ_LENS_BENCH_PROFILE:+--force-profile} || not_run scan "the scan benchmark failed"
   rm -rf "$ART/monorepo"
 else

@@ -15,6 +15,8 @@ export function implicitSettings(file: string, language: Language, tokens: reado
     if (pattern.language !== language || matching.length === 0) continue;
     const info = keys.lookup(pattern.system, pattern.key);
     if (!info) continue;
+    const required = pattern.requiresCall;
+    if (required && !tokens.some((t, k) => t.kind === 'ident' && required.includes(t.text) && tokens[k + 1]?.text === '(')) continue;
     const construct = pattern.construct;
     const qualifiers = pattern.goPackage === undefined ? undefined : goQualifiers(tokens, matching, pattern.goPackage);
     for (let i = 0; i < tokens.length; i++) {

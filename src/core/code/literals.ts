@@ -12,6 +12,8 @@ import { POSITIONAL_ARGUMENTS, VALUE_CONSTANTS } from './patterns';
 interface Frame {
   open: string;
   start: number;
+  /** Index of the opening token. */
+  index: number;
   /** The identifier just before `(` (the callee) or `{` (a type name in an initializer or composite literal). */
   before?: string;
 }
@@ -39,7 +41,7 @@ export function codeSettings(context: CodeContext, tokens: readonly Token[]): Se
     const token = tokens[i]!;
     if (token.kind === 'punct' && (token.text === '(' || token.text === '{' || token.text === '[')) {
       const previous = tokens[i - 1];
-      const frame: Frame = { open: token.text, start: token.span.start };
+      const frame: Frame = { open: token.text, start: token.span.start, index: i };
       if (previous?.kind === 'ident') frame.before = previous.text;
       stack.push(frame);
       if (token.text === '(' && previous?.kind === 'ident') positional(context, tokens, i, stack, settings);
@@ -59,16 +61,22 @@ export function codeSettings(context: CodeContext, tokens: readonly Token[]): Se
 function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, stack: readonly Frame[]): Setting | undefined {
   const key = tokens[i]!;
   const separator = tokens[i + 1];
-  if (!separator || separator.kind !== 'punct') return undefined;
+  if (!separator || (separator.kind !== 'punct' && !(separator.kind === 'ident' && separator.text === 'to'))) return undefined;
   const frame = stack[stack.length - 1];
   const previous = tokens[i - 1];
   let valueIndex = i + 2;
   let keyText: string | undefined;
   // A `put(…)` call or a `[…] =` subscript configures the object of the enclosing scope; its own brackets are no scope.
   let inOwnBrackets = false;
-  if (key.kind === 'string') {
+  // Kotlin's `"acks" to "0"` pairs (mapOf, hashMapOf, Properties().apply { … }).
+  const kotlinPair = context.language === 'kotlin' && separator.kind === 'ident' && separator.text === 'to';
+  if (kotlinPair) {
+    keyText = key.kind === 'string' ? key.value : JAVA_CONSTANT.exec(key.text)?.[1]?.toLowerCase().replace(/_/g, '.');
+    if (keyText === undefined) return undefined;
+  } else if (key.kind === 'string') {
     const inMap = separator.text === ':' || separator.text === '=>';
-    const inPut = separator.text === ',' && frame?.open === '(' && frame.before !== undefined && PUT_CALLEES.has(frame.before) && previous?.text === '(';
+    const inPut = separator.text === ',' && frame?.open === '(' && frame.before !== undefined
+      && ((PUT_CALLEES.has(frame.before) && previous?.text === '(') || mapFactoryKey(tokens, i, frame));
     const subscript = separator.text === ']' && previous?.text === '[' && tokens[i + 2]?.text === '=' && tokens[i + 3]?.text !== '=';
     if (subscript) valueIndex = i + 3;
     if (!inMap && !inPut && !subscript) return undefined;
@@ -81,7 +89,7 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
     // props[ProducerConfig.ACKS_CONFIG] = "all" (Kotlin's indexed assignment; C# and Groovy read the same way).
     const constantSubscript = constant && separator.text === ']' && frame?.open === '[' && (previous?.text === '.' || previous?.text === '[')
       && tokens[i + 2]?.text === '=' && tokens[i + 3]?.text !== '=';
-    if (constant && separator.text === ',' && frame?.open === '(' && frame.before !== undefined && PUT_CALLEES.has(frame.before)) {
+    if (constant && separator.text === ',' && frame?.open === '(' && frame.before !== undefined && (PUT_CALLEES.has(frame.before) || mapFactoryKey(tokens, i, frame))) {
       keyText = constant[1]!.toLowerCase().replace(/_/g, '.');
       inOwnBrackets = true;
     } else if (constant && constantSubscript) {
@@ -111,6 +119,29 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   const value = readValue(tokens, valueIndex, context.language);
   if (!value) return undefined;
   return makeSetting(context, system, context.keys.lookup(system, keyText)!.key, key, value, scopeOf(inOwnBrackets ? stack.slice(0, -1) : stack));
+}
+
+/**
+ * Java's `Map.of(k1, v1, k2, v2, …)` and `Map.entry(k, v)` (also Guava's ImmutableMap.of): keys are the arguments at
+ * even positions.
+ */
+function mapFactoryKey(tokens: readonly Token[], i: number, frame: Frame): boolean {
+  if ((frame.before !== 'of' && frame.before !== 'entry') || tokens[frame.index - 2]?.text !== '.') return false;
+  if (!['Map', 'ImmutableMap'].includes(tokens[frame.index - 3]?.text ?? '')) return false;
+  // The key may be a qualified constant (ProducerConfig.LINGER_MS_CONFIG): look before the whole name.
+  let first = i;
+  while (tokens[first - 1]?.text === '.' && tokens[first - 2]?.kind === 'ident') first -= 2;
+  const previous = tokens[first - 1]?.text;
+  if (previous !== '(' && previous !== ',') return false;
+  let depth = 0;
+  let argument = 0;
+  for (let k = frame.index + 1; k < first; k++) {
+    const text = tokens[k]!.text;
+    if (text === '(' || text === '[' || text === '{') depth++;
+    else if (text === ')' || text === ']' || text === '}') depth--;
+    else if (text === ',' && depth === 0) argument++;
+  }
+  return argument % 2 === 0;
 }
 
 interface CodeValue {

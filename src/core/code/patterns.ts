@@ -61,10 +61,15 @@ export interface ImplicitDefault {
   goPackage?: string;
   /** The field or keyword that, when present, means the default does not apply. */
   field: string;
+  /** Calls one of which must appear for the default to matter (a producer built from the configuration). */
+  requiresCall?: readonly string[];
   key: string;
   value: string;
   origin: string;
 }
+
+/** sarama's producer constructors: a Config used only by consumers never sends, so its acks default is moot. */
+const SARAMA_PRODUCERS = ['NewSyncProducer', 'NewAsyncProducer', 'NewSyncProducerFromClient', 'NewAsyncProducerFromClient'];
 
 export const IMPLICIT_DEFAULTS: readonly ImplicitDefault[] = [
   {
@@ -73,11 +78,11 @@ export const IMPLICIT_DEFAULTS: readonly ImplicitDefault[] = [
   },
   {
     system: 'kafka', language: 'go', module: 'github.com/IBM/sarama', construct: { kind: 'call', callee: 'NewConfig' }, goPackage: 'sarama',
-    field: 'RequiredAcks', key: 'acks', value: '1', origin: "the default of sarama's Config when Producer.RequiredAcks is not set",
+    field: 'RequiredAcks', requiresCall: SARAMA_PRODUCERS, key: 'acks', value: '1', origin: "the default of sarama's Config when Producer.RequiredAcks is not set",
   },
   {
     system: 'kafka', language: 'go', module: 'github.com/Shopify/sarama', construct: { kind: 'call', callee: 'NewConfig' }, goPackage: 'sarama',
-    field: 'RequiredAcks', key: 'acks', value: '1', origin: "the default of sarama's Config when Producer.RequiredAcks is not set",
+    field: 'RequiredAcks', requiresCall: SARAMA_PRODUCERS, key: 'acks', value: '1', origin: "the default of sarama's Config when Producer.RequiredAcks is not set",
   },
   {
     system: 'kafka', language: 'python', module: 'aiokafka', construct: { kind: 'call', callee: 'AIOKafkaProducer' },
