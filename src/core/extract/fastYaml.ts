@@ -211,6 +211,8 @@ type Value =
 function readValue(text: string, line: string, lineStart: number, column: number, lineEnd: number): Value {
   const first = line[column];
   if (first === undefined || first === '#') return { kind: 'nested' };
+  // An empty flow mapping holds nothing, which is what the library reports for it too.
+  if (first === '{' && /^\{\s*\}\s*(#.*)?$/.test(line.slice(column))) return { kind: 'flow', items: [] };
   if (first === '&' || first === '*' || first === '!' || first === '{' || first === '%' || first === '@' || first === '`') giveUp();
   if (first === '"' || first === "'") {
     const close = closingQuote(line, column);

@@ -5,23 +5,55 @@ import { fillTemplate } from '../evaluate';
 import type { Check, CheckHit } from './index';
 
 const MAX_DISTANCE = 2;
-const cache = new Map<string[], Set<string>>();
+
+/** Per list of valid names: the set, a bigram index for candidate search, and the answers already given. */
+interface NameIndex {
+  valid: Set<string>;
+  /** Name length -> bigram -> indexes of the names of that length containing it. */
+  byLength: Map<number, Map<string, number[]>>;
+  names: readonly string[];
+  /** Scratch counters, one per name, kept at zero between queries. */
+  counts: Int32Array;
+  answers: Map<string, string | undefined>;
+}
+const indexes = new Map<readonly string[], NameIndex>();
+
+function indexFor(names: readonly string[]): NameIndex {
+  let index = indexes.get(names);
+  if (!index) {
+    const byLength = new Map<number, Map<string, number[]>>();
+    names.forEach((name, i) => {
+      let bigrams = byLength.get(name.length);
+      if (!bigrams) byLength.set(name.length, (bigrams = new Map()));
+      for (const gram of new Set(bigramsOf(name))) {
+        const list = bigrams.get(gram);
+        if (list) list.push(i);
+        else bigrams.set(gram, [i]);
+      }
+    });
+    index = { valid: new Set(names), byLength, names, counts: new Int32Array(names.length), answers: new Map() };
+    indexes.set(names, index);
+  }
+  return index;
+}
+
+function bigramsOf(text: string): string[] {
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < text.length; i++) grams.push(text.slice(i, i + 2));
+  return grams;
+}
 
 export const unknownKey: Check = (context, rule) => {
   const hits: CheckHit[] = [];
   for (const unknown of context.unknownKeys) {
     const names = context.keys.knowledge.names[unknown.system];
     if (!names || names.length === 0) continue;
-    let valid = cache.get(names);
-    if (!valid) {
-      valid = new Set(names);
-      cache.set(names, valid);
-    }
+    const index = indexFor(names);
     const name = unknown.name;
-    if (valid.has(name) || valid.has(name.toLowerCase())) continue;
+    if (index.valid.has(name) || index.valid.has(name.toLowerCase())) continue;
     // Only a near miss of a real name is flagged: an unknown key may be the application's own, or, in Spring Kafka's
     // `properties` maps, a setting of a serializer or interceptor (spring.json.trusted.packages, schema.registry.url).
-    const suggestion = name.length >= 5 ? closest(name.toLowerCase(), names) : undefined;
+    const suggestion = name.length >= 5 ? closest(name.toLowerCase(), index) : undefined;
     if (!suggestion) continue;
     const position = context.lines.positionAt(unknown.span.start);
     const setting = {
@@ -37,18 +69,40 @@ export const unknownKey: Check = (context, rule) => {
   return hits;
 };
 
-/** The closest valid name within the distance limit; ties go to the first in sorted order. */
-function closest(name: string, names: readonly string[]): string | undefined {
+/**
+ * The closest valid name within the distance limit; ties go to the first in sorted order. One edit changes at most
+ * two bigrams, so a name within the limit shares all but 2 × MAX_DISTANCE of the query's bigrams: only names that
+ * do are measured exactly. Answers are remembered, because the editor analyses the same keys on every keystroke.
+ */
+function closest(name: string, index: NameIndex): string | undefined {
+  if (index.answers.has(name)) return index.answers.get(name);
+  const grams = [...new Set(bigramsOf(name))];
+  const needed = grams.length - 2 * MAX_DISTANCE;
+  const touched: number[] = [];
+  // Only names within MAX_DISTANCE of the query's length can be within MAX_DISTANCE edits.
+  for (let length = name.length - MAX_DISTANCE; length <= name.length + MAX_DISTANCE; length++) {
+    const bigrams = index.byLength.get(length);
+    if (!bigrams) continue;
+    for (const gram of grams) {
+      for (const i of bigrams.get(gram) ?? []) if (index.counts[i]!++ === 0) touched.push(i);
+    }
+  }
+  touched.sort((a, b) => a - b);
   let best: string | undefined;
   let bestDistance = MAX_DISTANCE + 1;
-  for (const candidate of names) {
-    if (Math.abs(candidate.length - name.length) > MAX_DISTANCE) continue;
+  for (const i of touched) {
+    const count = index.counts[i]!;
+    index.counts[i] = 0;
+    if (count < needed) continue;
+    const candidate = index.names[i]!;
     const distance = editDistance(name, candidate, bestDistance);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
+  if (index.answers.size > 10_000) index.answers.clear();
+  index.answers.set(name, best);
   return best;
 }
 
