@@ -1,7 +1,7 @@
 // vsixBytes and bundle sizes from the production build: the VSIX as packaged, each bundle raw and gzipped, and the
 // VSIX's largest entries. Also extracts the packaged extension.js (the bytes users run) for the module-load benchmark.
 //
-// usage: node out/bench/sizes.js --vsix dist/mq-lens.vsix --cli dist/cli.js --extract DIR --out FILE
+// usage: node out/bench/sizes.js --vsix dist/mq-lens.vsix --cli dist/cli.js --extract DIR --out FILE [--root REPO]
 // (the CLI bundle is not in the VSIX; its sibling bundles, such as dist/yaml.js, are looked for next to it)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -60,8 +60,7 @@ function bundleSize(bytes: Buffer) {
 }
 
 /** What a production bundle is made of: esbuild's metafile, grouped by origin (same options as scripts/build.mjs). */
-async function composition(entry: string, external: string[]): Promise<Array<{ part: string; bytes: number; percent: number }>> {
-  const root = path.resolve(__dirname, '../..');
+async function composition(root: string, entry: string, external: string[]): Promise<Array<{ part: string; bytes: number; percent: number }>> {
   const result = await build({
     entryPoints: [path.join(root, entry)], bundle: true, minify: true, write: false, metafile: true, outfile: 'out.js',
     platform: 'node', format: 'cjs', target: 'node18', external, legalComments: 'none', logLevel: 'silent',
@@ -81,7 +80,10 @@ async function composition(entry: string, external: string[]): Promise<Array<{ p
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { vsix: { type: 'string' }, cli: { type: 'string' }, extract: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { vsix: { type: 'string' }, cli: { type: 'string' }, extract: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' } },
+  });
+  const root = path.resolve(values.root ?? path.join(__dirname, '../..'));
   if (!values.vsix || !values.cli || !values.extract || !values.out) throw new Error('--vsix, --cli, --extract and --out are required');
   const zip = fs.readFileSync(values.vsix);
   const entries = zipEntries(zip);
@@ -116,8 +118,8 @@ async function main(): Promise<void> {
     bundles,
     // Rebuilt from the working tree with the production options, for the breakdown only.
     composition: {
-      'dist/extension.js': await composition('src/vscode/extension.ts', ['vscode', ...(yamlApart ? ['yaml'] : [])]),
-      'dist/cli.js': await composition('src/cli/main.ts', yamlApart ? ['yaml'] : []),
+      'dist/extension.js': await composition(root, 'src/vscode/extension.ts', ['vscode', ...(yamlApart ? ['yaml'] : [])]),
+      'dist/cli.js': await composition(root, 'src/cli/main.ts', yamlApart ? ['yaml'] : []),
     },
   };
   writeJson(values.out, result);

@@ -35,6 +35,9 @@ SYSTEM_NODE=$(command -v node)
 [ -d node_modules/@vscode/vsce ] || npm ci --no-audit --no-fund || exit 1
 
 step "build: knowledge, type-check and compile (tsc -p .)"
+# The source the figures belong to: taken now, as it is built (others may commit while the benchmarks run).
+export MQ_LENS_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+export MQ_LENS_BENCH_DIRTY="$(git status --porcelain --untracked-files=no 2>/dev/null | grep -vcE ' bench/(results\.json|RESULTS\.md)$')"
 node scripts/build.mjs --knowledge-only || { echo "the knowledge build failed"; exit 1; }
 # out/ is shared with anyone else working in this checkout: a type error in someone else's half-written file is waited
 # out once, for a minute; tsc still emits JavaScript, so the benchmarks run on if it persists (and say so).
@@ -49,6 +52,12 @@ for attempt in 1 2; do
 done
 [ -f out/bench/host/index.js ] || { cat "$ART/tsc.log"; echo "the compiled benchmarks are missing"; exit 1; }
 echo "type-check: $TYPECHECK"
+# A private copy of what was just compiled: someone else's `tsc` rewriting out/ mid-run must not change the code
+# measured. Modules are resolved from the checkout's node_modules.
+mkdir -p "$ART/out/test"
+cp -r out/bench out/src "$ART/out/" && cp -r out/test/harness "$ART/out/test/" || { echo "could not copy out/"; exit 1; }
+B="$ART/out/bench"
+bnode() { NODE_PATH="$ROOT/node_modules" node "$@"; }
 
 step "1. package the VSIX (production build) and measure sizes"
 # dist/ is shared too: copy the artefacts at once, and check the CLI bundle is the minified one.
@@ -65,7 +74,7 @@ for attempt in 1 2; do
 done
 if [ -n "$PACKAGED" ]; then
   tail -1 "$ART/package.log"
-  node out/bench/sizes.js --vsix "$ART/artifacts/mq-lens.vsix" --cli "$ART/artifacts/dist/cli.js" --extract "$ART/artifacts/vsix" \
+  bnode "$B/sizes.js" --root "$ROOT" --vsix "$ART/artifacts/mq-lens.vsix" --cli "$ART/artifacts/dist/cli.js" --extract "$ART/artifacts/vsix" \
     --out "$PARTS/sizes.json" || not_run sizes "reading the VSIX failed"
 else
   not_run sizes "scripts/package.sh failed"
@@ -73,19 +82,19 @@ fi
 
 step "2. moduleLoadMs: require('dist/extension.js') with a stub vscode, in fresh processes"
 if [ -f "$ART/artifacts/vsix/extension.js" ]; then
-  node out/bench/moduleLoad.js --bundle "$ART/artifacts/vsix/extension.js" --runs "$LOAD_RUNS" \
+  bnode "$B/moduleLoad.js" --bundle "$ART/artifacts/vsix/extension.js" --runs "$LOAD_RUNS" \
     --node "$N24/bin/node" --node "$SYSTEM_NODE" --out "$PARTS/moduleLoad.json" || not_run moduleLoad "the module-load benchmark failed"
 else
   not_run moduleLoad "no packaged extension.js"
 fi
 
 step "3. analyzeMs: analyzeText per format and size"
-node out/bench/analyze.js --out "$PARTS/analyze.json" --profile-dir "$ART/profiles" ${QUICK:+--quick} || not_run analyze "the analysis benchmark failed"
+bnode "$B/analyze.js" --out "$PARTS/analyze.json" --profile-dir "$ART/profiles" ${QUICK:+--quick} || not_run analyze "the analysis benchmark failed"
 
 step "4. scan: mq-lens check / detect vs rg -j1 over a generated monorepo; peak RSS"
 if [ -f "$ART/artifacts/dist/cli.js" ]; then
-  node out/bench/scan.js --cli "$ART/artifacts/dist/cli.js" --tree "$ART/monorepo" --out "$PARTS/scan.json" --runs "$SCAN_RUNS" \
-    --profile-dir "$ART/profiles" --src-cli out/src/cli/main.js ${MQ_LENS_BENCH_PROFILE:+--force-profile} || not_run scan "the scan benchmark failed"
+  bnode "$B/scan.js" --cli "$ART/artifacts/dist/cli.js" --tree "$ART/monorepo" --out "$PARTS/scan.json" --runs "$SCAN_RUNS" \
+    --profile-dir "$ART/profiles" --src-cli "$ART/out/src/cli/main.js" ${MQ_LENS_BENCH_PROFILE:+--force-profile} || not_run scan "the scan benchmark failed"
   rm -rf "$ART/monorepo"
 else
   not_run scan "no packaged cli.js"
@@ -98,7 +107,7 @@ if [ -n "$PACKAGED" ]; then
     URL="http://127.0.0.1:$PORT"
     EXT_DIR=$(ls -d "$ART"/cs/ext/mq-lens.mq-lens-* | head -1)
     echo "code-server at $URL, extension at $EXT_DIR"
-    node out/bench/hostWorkspace.js "$ART/ws" >/dev/null
+    bnode "$B/hostWorkspace.js" "$ART/ws" >/dev/null
     for i in $(seq 1 "$HOST_RUNS"); do
       # Every page load starts a fresh extension host; the last one also times edits in the 2,000-line file.
       EDITS=0; [ "$i" -eq "$HOST_RUNS" ] && EDITS=$EDIT_COUNT
@@ -106,7 +115,7 @@ if [ -n "$PACKAGED" ]; then
         "$PARTS/host-$i.json" "$EDITS")
       echo "--- extension host $i of $HOST_RUNS ($EDITS edits)"
       # TMPDIR: the harness's Chromium profile lands in our temp dir, so even an interrupted run leaves none behind.
-      TMPDIR="$ART/tmp" node out/test/harness/runExtensionTests.js --url "$URL" --ext "$EXT_DIR" --tests "$ROOT/out/bench/host/index.js" \
+      TMPDIR="$ART/tmp" bnode "$ART/out/test/harness/runExtensionTests.js" --url "$URL" --ext "$EXT_DIR" --tests "$B/host/index.js" \
         --folder "$ART/ws" --env "$ENV_JSON" --timeout 240 || echo "extension host run $i did not finish cleanly"
     done
     ls "$PARTS"/host-*.json >/dev/null 2>&1 || not_run extensionHost "no extension host run reported (see the log above)"
@@ -122,11 +131,9 @@ step "report: bench/results.json and bench/RESULTS.md"
 export MQ_LENS_BENCH_SECONDS=$(( $(date +%s) - BENCH_START ))
 export MQ_LENS_BENCH_TYPECHECK="$TYPECHECK"
 export MQ_LENS_BENCH_LOADAVG_START="$LOADAVG_START"
-export MQ_LENS_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-export MQ_LENS_BENCH_DIRTY="$(git status --porcelain 2>/dev/null | wc -l | tr -d ' ')"
 export MQ_LENS_BENCH_NODE24="$("$N24/bin/node" -v)"
 export MQ_LENS_BENCH_CODE_SERVER="$(node -p "require('$TOOLS/code-server/node_modules/code-server/package.json').version" 2>/dev/null || echo unknown)"
-node out/bench/report.js --parts "$PARTS" --json bench/results.json --markdown bench/RESULTS.md ${QUICK:+--quick} \
+bnode "$B/report.js" --parts "$PARTS" --json bench/results.json --markdown bench/RESULTS.md ${QUICK:+--quick} \
   || { echo "the report could not be written"; exit 1; }
 
 if [ ${#NOT_RUN[@]} -gt 0 ]; then
