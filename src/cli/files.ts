@@ -22,9 +22,15 @@ export function reportPath(absolute: string, cwd: string): string {
   return relative.split(path.sep).join('/');
 }
 
+export interface FoundFile {
+  absolute: string;
+  /** Size in bytes from the listing, so that reading need not ask the file system again. */
+  size: number;
+}
+
 /** Lists the files under the given paths that MQ Lens reads, in a stable order. */
-export function collectFiles(paths: readonly string[], cwd: string, skipped: Skipped[], wanted: (name: string) => boolean = (name) => formatOf(name) !== undefined): string[] {
-  const found: string[] = [];
+export function collectFiles(paths: readonly string[], cwd: string, skipped: Skipped[], wanted: (name: string) => boolean = (name) => formatOf(name) !== undefined): FoundFile[] {
+  const found: FoundFile[] = [];
   const visit = (absolute: string, named: boolean): void => {
     let stat: fs.Stats;
     try {
@@ -48,7 +54,7 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
       return;
     }
     if (!stat.isFile()) return;
-    if (wanted(absolute)) found.push(absolute);
+    if (wanted(absolute)) found.push({ absolute, size: stat.size });
     else if (named) skipped.push({ file: reportPath(absolute, cwd), reason: 'not a file type MQ Lens reads' });
   };
   for (const p of paths) visit(path.resolve(cwd, p), true);
@@ -56,10 +62,10 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
 }
 
 /** Reads a file as UTF-8 text, or says why it cannot be analysed. */
-export function readSource(absolute: string, cwd: string, maxBytes: number): SourceFile | Skipped {
+export function readSource(found: FoundFile, cwd: string, maxBytes: number): SourceFile | Skipped {
+  const { absolute, size } = found;
   const file = reportPath(absolute, cwd);
   try {
-    const size = fs.statSync(absolute).size;
     if (size > maxBytes) return { file, reason: `larger than ${maxBytes} bytes (${size})` };
     const bytes = fs.readFileSync(absolute);
     if (bytes.includes(0)) return { file, reason: 'binary file (contains a NUL byte)' };

@@ -105,8 +105,8 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   const keys = bundledKeyIndex();
   const detections: Detection[] = [];
   const wanted = command === 'detect' ? detectsFile : (name: string) => formatOf(name) !== undefined;
-  for (const absolute of collectFiles(paths, io.cwd, skipped, wanted)) {
-    const source = readSource(absolute, io.cwd, maxBytes);
+  for (const found of collectFiles(paths, io.cwd, skipped, wanted)) {
+    const source = readSource(found, io.cwd, maxBytes);
     if ('reason' in source) {
       skipped.push(source);
       continue;
