@@ -2,6 +2,7 @@
 // every figure with its spread, its budget and goal, and the machine it was measured on.
 //
 // usage: node out/bench/report.js --parts DIR --json bench/results.json --markdown bench/RESULTS.md [--quick]
+import type { AnalyzeCase } from './analyze';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -43,17 +44,6 @@ interface SizesPart {
 }
 interface ModuleLoadPart {
   results: Array<{ node: string; ms: Summary; samples: number[] }>;
-}
-interface AnalyzeCase {
-  format: string;
-  label: string;
-  file: string;
-  lines: number;
-  bytes: number;
-  settings: number;
-  findings: number;
-  firstMs: number;
-  ms: Summary;
 }
 interface AnalyzePart {
   node: string;

@@ -184,7 +184,8 @@ export class WorkspaceScanner implements vscode.Disposable {
       const file = vscode.workspace.asRelativePath(uri, false);
       const detections = detectText({ file, text, keys: bundledKeyIndex(), clients: bundledClientIndex() });
       if (detections.length === 0) return undefined;
-      const analysis = analyzeText({
+      // An open document is already analysed (and cached) for its diagnostics; only closed files are analysed here.
+      const analysis = (open ? this.analyzer.analyze(open) : undefined) ?? analyzeText({
         file, text, keys: bundledKeyIndex(), clients: bundledClientIndex(),
         profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri),
       });

@@ -47,18 +47,26 @@ export function implicitSettings(file: string, language: Language, tokens: reado
   return settings;
 }
 
-/** Whether `field <separator>` appears directly inside the bracket opened at tokens[open]. */
-function fieldInside(tokens: readonly Token[], open: number, field: string, separator: string): boolean {
+/**
+ * Whether some token directly inside the bracket opened at tokens[open] (not inside a nested bracket) satisfies
+ * `test`, which gets the token's index.
+ */
+function anyInside(tokens: readonly Token[], open: number, test: (k: number) => boolean): boolean {
   let depth = 0;
   for (let k = open; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.text === '(' || t.text === '{' || t.text === '[') depth++;
-    else if (t.text === ')' || t.text === '}' || t.text === ']') {
+    const text = tokens[k]!.text;
+    if (text === '(' || text === '{' || text === '[') depth++;
+    else if (text === ')' || text === '}' || text === ']') {
       depth--;
       if (depth === 0) return false;
-    } else if (depth === 1 && t.text === field && tokens[k + 1]?.text === separator) return true;
+    } else if (depth === 1 && test(k)) return true;
   }
   return false;
+}
+
+/** Whether `field <separator>` appears directly inside the bracket opened at tokens[open]. */
+function fieldInside(tokens: readonly Token[], open: number, field: string, separator: string): boolean {
+  return anyInside(tokens, open, (k) => tokens[k]!.text === field && tokens[k + 1]?.text === separator);
 }
 
 /**
@@ -85,15 +93,9 @@ function qualifiedBy(tokens: readonly Token[], i: number, qualifiers: ReadonlySe
 
 /** Whether the call opened at tokens[open] passes `**mapping` directly among its arguments. */
 function unpacksKeywords(tokens: readonly Token[], open: number): boolean {
-  let depth = 0;
-  for (let k = open; k < tokens.length; k++) {
+  return anyInside(tokens, open, (k) => {
     const t = tokens[k]!;
-    if (t.text === '(' || t.text === '{' || t.text === '[') depth++;
-    else if (t.text === ')' || t.text === '}' || t.text === ']') {
-      depth--;
-      if (depth === 0) return false;
-    } else if (depth === 1 && t.text === '*' && tokens[k + 1]?.text === '*' && tokens[k + 1]!.span.start === t.span.end
-      && (tokens[k - 1]?.text === '(' || tokens[k - 1]?.text === ',')) return true;
-  }
-  return false;
+    return t.text === '*' && tokens[k + 1]?.text === '*' && tokens[k + 1]!.span.start === t.span.end
+      && (tokens[k - 1]?.text === '(' || tokens[k - 1]?.text === ',');
+  });
 }
