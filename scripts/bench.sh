@@ -119,6 +119,13 @@ if [ -n "$PACKAGED" ]; then
         --folder "$ART/ws" --env "$ENV_JSON" --timeout 240 || echo "extension host run $i did not finish cleanly"
     done
     ls "$PARTS"/host-*.json >/dev/null 2>&1 || not_run extensionHost "no extension host run reported (see the log above)"
+    # One more fresh host on a 10,000-file monorepo: the workspace scan, and whether it ever blocks the host.
+    echo "--- extension host on a 10,000-file workspace (scan)"
+    bnode "$B/monoWorkspace.js" "$ART/mono" 10000 >/dev/null
+    ENV_JSON=$(node -e 'console.log(JSON.stringify({MQ_LENS_BENCH_OUT: process.argv[1], MQ_LENS_BENCH_SCAN: "1", MQ_LENS_BENCH_FILE: "none"}))' "$PARTS/hostscan.json")
+    TMPDIR="$ART/tmp" bnode "$ART/out/test/harness/runExtensionTests.js" --url "$URL" --ext "$EXT_DIR" --tests "$B/host/index.js" \
+      --folder "$ART/mono" --env "$ENV_JSON" --timeout 600 || echo "the extension host scan run did not finish cleanly"
+    [ -f "$PARTS/hostscan.json" ] || not_run hostScan "the extension host scan run reported nothing (see the log above)"
   else
     not_run extensionHost "code-server did not start"
   fi

@@ -2,6 +2,7 @@
 // yielding to the event loop so the extension host stays responsive), then one file at a time as files change.
 // Files are read through vscode.workspace.fs, so virtual workspaces work; `files.exclude` applies, `node_modules`
 // and `.git` are skipped, and files above `mqLens.maxFileSizeKb` are left out.
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { analyzeText } from '../core/analyze';
 import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
@@ -11,7 +12,7 @@ import type { DocumentAnalyzer } from './documentAnalyzer';
 
 const INCLUDE = '**/{*.properties,*.yml,*.yaml,*.conf,*.py,*.java,*.kt,*.scala,*.go,*.cs,*.rs,*.js,*.mjs,*.cjs,*.jsx,*.ts,*.mts,*.cts,*.tsx,package.json,pom.xml,build.gradle,build.gradle.kts,go.mod,Cargo.toml,pyproject.toml,Pipfile,requirements*.txt,*.csproj,*.fsproj,.env,*.env}';
 const SKIPPED = /(^|[\\/])(node_modules|\.git|\.hg|\.svn)([\\/]|$)/;
-const CHUNK = 50;
+const CHUNK = 100;
 const PROGRESS_AFTER_MS = 1500;
 
 export interface FileEntry {
@@ -85,10 +86,11 @@ export class WorkspaceScanner implements vscode.Disposable {
     try {
       const uris = (await vscode.workspace.findFiles(INCLUDE, undefined, undefined, source.token)).filter((u) => !SKIPPED.test(u.path));
       const found = new Map<string, FileEntry>();
+      const settings = new FolderSettings();
       for (let i = 0; i < uris.length; i += CHUNK) {
         if (source.token.isCancellationRequested) break;
         for (const uri of uris.slice(i, i + CHUNK)) {
-          const entry = await this.read(uri);
+          const entry = await this.read(uri, settings);
           if (entry) found.set(uri.toString(), entry);
         }
         report(Math.min(i + CHUNK, uris.length), uris.length);
@@ -166,19 +168,16 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private async read(uri: vscode.Uri): Promise<FileEntry | undefined> {
-    if (!detectsFile(uri.path) || this.excluded(uri)) return undefined;
+  private async read(uri: vscode.Uri, settings = new FolderSettings()): Promise<FileEntry | undefined> {
+    if (!detectsFile(uri.path) || settings.excluded(uri)) return undefined;
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       let text: string;
       if (open) {
         text = open.getText();
       } else {
-        const limit = vscode.workspace.getConfiguration('mqLens', uri).get<number>('maxFileSizeKb', 1024) * 1024;
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > limit) return undefined;
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        if (bytes.includes(0)) return undefined;
+        const bytes = await readLimited(uri, settings.maxBytes(uri));
+        if (!bytes || bytes.includes(0)) return undefined;
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       }
       const file = vscode.workspace.asRelativePath(uri, false);
@@ -197,14 +196,59 @@ export class WorkspaceScanner implements vscode.Disposable {
     }
   }
 
-  private excluded(uri: vscode.Uri): boolean {
-    const patterns = vscode.workspace.getConfiguration('mqLens', uri).get<string[]>('exclude', []);
-    return Array.isArray(patterns) && patterns.some((pattern) => typeof pattern === 'string' && vscode.languages.match({ pattern }, { uri, languageId: '' } as vscode.TextDocument) > 0);
-  }
 
   dispose(): void {
     this.scanSource?.cancel();
     clearTimeout(this.pendingTimer);
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/**
+ * `mqLens.maxFileSizeKb` and `mqLens.exclude` per workspace folder, read once per scan rather than once per file
+ * (configuration lookups cross into the workbench).
+ */
+class FolderSettings {
+  private readonly byFolder = new Map<string, { maxBytes: number; exclude: string[] }>();
+
+  private of(uri: vscode.Uri): { maxBytes: number; exclude: string[] } {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let settings = this.byFolder.get(key);
+    if (!settings) {
+      const configuration = vscode.workspace.getConfiguration('mqLens', folder?.uri ?? uri);
+      const exclude = configuration.get<unknown>('exclude', []);
+      settings = {
+        maxBytes: configuration.get<number>('maxFileSizeKb', 1024) * 1024,
+        exclude: Array.isArray(exclude) ? exclude.filter((p): p is string => typeof p === 'string') : [],
+      };
+      this.byFolder.set(key, settings);
+    }
+    return settings;
+  }
+
+  maxBytes(uri: vscode.Uri): number {
+    return this.of(uri).maxBytes;
+  }
+
+  excluded(uri: vscode.Uri): boolean {
+    const patterns = this.of(uri).exclude;
+    return patterns.length > 0 && patterns.some((pattern) => vscode.languages.match({ pattern }, { uri, languageId: '' } as vscode.TextDocument) > 0);
+  }
+}
+
+/**
+ * A file's bytes, or undefined when it is larger than `maxBytes`. Local files are read from disk directly (the
+ * extension host runs on Node; a round trip per file through the workbench costs milliseconds); other schemes,
+ * as in virtual workspaces, go through vscode.workspace.fs.
+ */
+async function readLimited(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (uri.scheme === 'file') {
+    const stat = await fs.promises.stat(uri.fsPath);
+    if (stat.size > maxBytes) return undefined;
+    return fs.promises.readFile(uri.fsPath);
+  }
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.size > maxBytes) return undefined;
+  return vscode.workspace.fs.readFile(uri);
 }
