@@ -7,7 +7,6 @@ import type { Knowledge } from './knowledgeTypes';
 
 let parsed: Knowledge | undefined;
 function data(): Knowledge {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   parsed ??= require('../generated/knowledge.json') as Knowledge;
   return parsed;
 }

@@ -117,11 +117,9 @@ describe('mq-lens settings', () => {
 describe('SARIF output against the official SARIF 2.1.0 schema', () => {
   it('validates, for findings from several rules and formats, and for an empty run', () => {
     // The schema as Microsoft publishes it (via @microsoft/jest-sarif), checked with the project's own Ajv.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
     // The schema is draft-04, which Ajv 8 reads through ajv-draft-04 (by Ajv's author); one of its patterns is not
     // valid with the regular-expression u flag, hence unicodeRegExp: false.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = require('ajv-draft-04').default as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
     const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
     const dir = workspace({

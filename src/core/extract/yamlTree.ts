@@ -48,7 +48,6 @@ export function libraryFlattenYaml(text: string): YamlTree {
 
 /** The yaml library, loaded on first use: the fast scanner handles most files, so most sessions never need it. */
 function yamlLibrary(): typeof import('yaml') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('yaml') as typeof import('yaml');
 }
 
