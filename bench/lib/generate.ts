@@ -33,6 +33,9 @@ const VERBS = ['load', 'save', 'validate', 'compute', 'render', 'sync', 'merge',
   'fetch', 'update', 'archive', 'refresh', 'normalize', 'reconcile', 'schedule', 'publish', 'enrich'];
 const FIELDS = ['id', 'status', 'amount', 'currency', 'createdAt', 'updatedAt', 'ownerId', 'region', 'version',
   'total', 'quantity', 'sku', 'email', 'name', 'notes', 'priority', 'dueDate', 'retryCount', 'source', 'tags'];
+
+/** The words one generated block of code is written with, drawn in a fixed order: a noun, a verb, two fields. */
+const words = (r: Rng) => ({ noun: pick(r, NOUNS), verb: pick(r, VERBS), a: pick(r, FIELDS), b: pick(r, FIELDS) });
 const REGIONS = ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2', 'ap-southeast-1'];
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -351,10 +354,7 @@ export function python(lines: number, seed = 4, options: CodeOptions = { messagi
     '',
   ];
   const block = (i: number): string[] => {
-    const noun = pick(r, NOUNS);
-    const verb = pick(r, VERBS);
-    const a = pick(r, FIELDS);
-    const b = pick(r, FIELDS);
+    const { noun, verb, a, b } = words(r);
     if (options.messaging && i % 25 === 12) {
       return [
         '',
@@ -490,10 +490,7 @@ export function java(lines: number, seed = 5, options: CodeOptions = { messaging
     `    private static final Logger log = LoggerFactory.getLogger(${className}.class);`,
   ];
   const block = (i: number): string[] => {
-    const noun = pick(r, NOUNS);
-    const verb = pick(r, VERBS);
-    const a = pick(r, FIELDS);
-    const b = pick(r, FIELDS);
+    const { noun, verb, a, b } = words(r);
     if (options.messaging && i % 20 === 9) {
       return [
         '',
@@ -725,10 +722,7 @@ export function typescript(lines: number, seed = 7, options: CodeOptions = { mes
     "import type { Request, Response } from 'express';",
   ];
   const block = (i: number): string[] => {
-    const noun = pick(r, NOUNS);
-    const verb = pick(r, VERBS);
-    const a = pick(r, FIELDS);
-    const b = pick(r, FIELDS);
+    const { noun, verb, a, b } = words(r);
     if (options.messaging && i % 25 === 12) {
       return [
         '',
