@@ -35,18 +35,25 @@ export class WorkspaceScanner implements vscode.Disposable {
   private generation = 0;
   scanning = false;
 
+  /** File watchers, one set per workspace folder, recreated when the folders change. */
+  private watchers: vscode.Disposable[] = [];
+
   constructor(private readonly analyzer: DocumentAnalyzer, private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
-    // Deleting a folder reports the folder only, which the file pattern above never matches.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.watchFolders();
     this.subscriptions.push(
-      watcher,
-      deletions,
-      watcher.onDidCreate((uri) => this.queue(uri)),
-      watcher.onDidChange((uri) => this.queue(uri)),
-      deletions.onDidDelete((uri) => this.remove(uri)),
       vscode.workspace.onDidSaveTextDocument((document) => this.queue(document.uri)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
+      // File operations done through the workbench (explorer, refactorings, WorkspaceEdit) are reported here even
+      // when a file watcher is slow to start or drops events.
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.queue(uri))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.remove(uri))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => {
+        this.remove(oldUri);
+        this.queue(newUri);
+      })),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.watchFolders();
+        void this.scan();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('mqLens.exclude') || e.affectsConfiguration('mqLens.maxFileSizeKb') || e.affectsConfiguration('files.exclude')) void this.scan();
         else if (e.affectsConfiguration('mqLens')) void this.recount();
@@ -57,6 +64,26 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   entries(): FileEntry[] {
     return [...this.files.values()];
+  }
+
+  /**
+   * Correlated watchers (a RelativePattern per workspace folder, as VS Code recommends for extensions): their events
+   * are delivered to this extension rather than derived from the workbench's shared watcher. A second watcher on
+   * everything reports deletions, because deleting a folder reports the folder only, which the file pattern misses.
+   */
+  private watchFolders(): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, INCLUDE));
+      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), true, true, false);
+      this.watchers.push(
+        files, deletions,
+        files.onDidCreate((uri) => this.queue(uri)),
+        files.onDidChange((uri) => this.queue(uri)),
+        deletions.onDidDelete((uri) => this.remove(uri)),
+      );
+    }
   }
 
   /** A full scan; a scan already running is cancelled first. Resolves when done or cancelled. */
@@ -200,6 +227,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   dispose(): void {
     this.scanSource?.cancel();
     clearTimeout(this.pendingTimer);
+    for (const watcher of this.watchers) watcher.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }
