@@ -4,7 +4,7 @@ import type { KeyIndex } from '../keyIndex';
 import type { ClientUse, UnknownKey } from '../extract/types';
 import type { LineIndex } from '../text';
 import type { Finding, RelatedPlace, Setting, Span } from '../types';
-import { runCheck } from './checks';
+import { placeOf, runCheck } from './checks';
 
 /** Per-rule severity chosen by the user; it replaces the rule's own level under every profile. */
 export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
@@ -51,8 +51,9 @@ export function evaluateRules(judged: Judged, profile: Profile, keys: KeyIndex, 
     }
     const when = rule.when;
     if (!when) continue;
+    const whenKey = canonicalKey(keys, rule.system, when.key);
     for (const setting of settings) {
-      if (setting.system !== rule.system || setting.key !== canonicalKey(keys, rule.system, when.key)) continue;
+      if (setting.system !== rule.system || setting.key !== whenKey) continue;
       if (!conditionHolds(when, valueOf(setting))) continue;
       // A client's implied default is judged on its own: combinations with other settings assume the Java client.
       if (setting.implicit && rule.and && rule.and.length > 0) continue;
@@ -104,11 +105,7 @@ function otherConditions(rule: RuleInfo, setting: Setting, context: RuleContext)
     if (!last || !conditionHolds(condition, valueOf(last))) return undefined;
     matched.push(last);
   }
-  const places = matched.map((s) => {
-    const position = context.lines.positionAt(s.keySpan.start);
-    return { span: s.keySpan, line: position.line, column: position.column, message: `${s.rawKey} is ${valueOf(s)} here.` };
-  });
-  return { settings: matched, places };
+  return { settings: matched, places: matched.map((s) => placeOf(context, s)) };
 }
 
 export function conditionHolds(condition: Condition, rawValue: string): boolean {

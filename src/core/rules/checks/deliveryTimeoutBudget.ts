@@ -19,7 +19,7 @@ export const deliveryTimeoutBudget: Check = (context, rule) => {
     const requestMs = request ? toNumber(valueOf(request)) ?? DEFAULT_REQUEST_TIMEOUT_MS : DEFAULT_REQUEST_TIMEOUT_MS;
     if (deliveryMs >= lingerMs + requestMs) continue;
     const extra = { linger: String(lingerMs), request: String(requestMs), budget: String(lingerMs + requestMs) };
-    const related = [linger, request].filter((s) => s !== undefined).map((s) => placeOf(context, s!, `${s!.rawKey} is ${valueOf(s!)} here.`));
+    const related = [linger, request].filter((s) => s !== undefined).map((s) => placeOf(context, s!));
     hits.push({ setting: delivery, message: fillTemplate(rule.message, delivery, context.profile, [], extra), related });
   }
   return hits;

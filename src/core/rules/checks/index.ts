@@ -3,6 +3,7 @@
 import type { BuiltinCheck, RuleInfo } from '../../knowledgeTypes';
 import type { RelatedPlace, Setting, TextEdit } from '../../types';
 import type { RuleContext } from '../evaluate';
+import { valueOf } from '../evaluate';
 import { deliveryTimeoutBudget } from './deliveryTimeoutBudget';
 import { clientStatus } from './clientStatus';
 import { minIsrVsReplication } from './minIsrVsReplication';
@@ -31,8 +32,8 @@ export function runCheck(name: BuiltinCheck, context: RuleContext, rule: RuleInf
   return CHECKS[name]?.(context, rule) ?? [];
 }
 
-/** The related-information entry for another setting. */
-export function placeOf(context: RuleContext, setting: Setting, message: string): RelatedPlace {
+/** The related-information entry for another setting; by default it says what the setting is set to there. */
+export function placeOf(context: RuleContext, setting: Setting, message = `${setting.rawKey} is ${valueOf(setting)} here.`): RelatedPlace {
   const position = context.lines.positionAt(setting.keySpan.start);
   return { span: setting.keySpan, line: position.line, column: position.column, message };
 }
