@@ -18,8 +18,8 @@ export interface CodeExtraction extends Extraction {
 
 
 /**
- * `forDetection` also keeps files with messaging URLs or framework calls, which detection reads from the tokens;
- * for settings alone a file matters only when it imports a client.
+ * `forDetection` also keeps files with messaging URLs or framework calls, which detection reads from the tokens, and
+ * skips the settings, which detection does not use; for settings a file matters only when it imports a client.
  */
 export function extractCodeFile(context: ExtractContext, language: Language, clients: ClientIndex, forDetection = false): CodeExtraction {
   const worthLexing = quickImports(context.text, language).some((module) => clients.couldMatch(language, module))
@@ -35,7 +35,8 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
     return client ? [{ ...ref, client }] : [];
   });
   const systems = [...new Set(imports.map((i) => i.client.broker))];
-  const settings = [
+  // Detection reads imports, strings and calls only; settings are for analysis.
+  const settings = forDetection ? [] : [
     ...codeSettings({ file: context.file, lines: context.lines, keys: context.keys, language, systems }, tokens),
     ...implicitSettings(context.file, language, tokens, imports, context.lines, context.keys),
     ...usageSettings(context.file, language, tokens, imports, context.lines, context.keys),
