@@ -24,40 +24,83 @@ export function reportPath(absolute: string, cwd: string): string {
 
 export interface FoundFile {
   absolute: string;
+  /** The folder walked to find it (the path argument), or the working directory for a file named directly. */
+  root: string;
   /** Size in bytes from the listing, so that reading need not ask the file system again. */
   size: number;
 }
 
-/** Lists the files under the given paths that MQ Lens reads, in a stable order. */
+/**
+ * Lists the files under the given paths that MQ Lens reads, in a stable order. Symbolic links are followed, but each
+ * directory and each file is visited once by its real path, so a link loop ends and a tree reachable twice is
+ * reported once. Directory entries say what they are, so only wanted files and links cost a `stat`.
+ */
 export function collectFiles(paths: readonly string[], cwd: string, skipped: Skipped[], wanted: (name: string) => boolean = (name) => formatOf(name) !== undefined): FoundFile[] {
   const found: FoundFile[] = [];
-  const visit = (absolute: string, named: boolean): void => {
+  const seen = new Set<string>();
+  const fail = (absolute: string, error: unknown) => skipped.push({ file: reportPath(absolute, cwd), reason: describeError(error) });
+  const walk = (directory: string, root: string): void => {
+    let real: string;
+    let entries: fs.Dirent[];
+    try {
+      real = fs.realpathSync.native(directory);
+      if (seen.has(real)) return;
+      seen.add(real);
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      fail(directory, error);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const absolute = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(absolute, root);
+      else if (entry.isFile()) {
+        if (wanted(absolute)) addFile(absolute, root, false, path.join(real, entry.name));
+      } else if (entry.isSymbolicLink()) visit(absolute, false, root);
+    }
+  };
+  /** `real` is the file's real path when the caller knows it (a plain entry of a directory whose real path is known). */
+  const addFile = (absolute: string, root: string, named: boolean, real?: string, known?: fs.Stats): void => {
+    if (!wanted(absolute)) {
+      if (named) skipped.push({ file: reportPath(absolute, cwd), reason: 'not a file type MQ Lens reads' });
+      return;
+    }
+    try {
+      const stat = known ?? fs.statSync(absolute);
+      // A file reached twice (through a link to it, or to a folder above it) is read once.
+      real ??= fs.realpathSync.native(absolute);
+      if (seen.has(real)) return;
+      seen.add(real);
+      found.push({ absolute, size: stat.size, root });
+    } catch (error) {
+      fail(absolute, error);
+    }
+  };
+  const visit = (absolute: string, named: boolean, root: string): void => {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(absolute);
     } catch (error) {
-      skipped.push({ file: reportPath(absolute, cwd), reason: describeError(error) });
+      const broken = fs.lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink();
+      if (broken) skipped.push({ file: reportPath(absolute, cwd), reason: 'broken symbolic link' });
+      else fail(absolute, error);
       return;
     }
-    if (stat.isDirectory()) {
-      let names: string[];
-      try {
-        names = fs.readdirSync(absolute).sort();
-      } catch (error) {
-        skipped.push({ file: reportPath(absolute, cwd), reason: describeError(error) });
-        return;
-      }
-      for (const name of names) {
-        if (SKIPPED_DIRECTORIES.has(name)) continue;
-        visit(path.join(absolute, name), false);
-      }
-      return;
-    }
-    if (!stat.isFile()) return;
-    if (wanted(absolute)) found.push({ absolute, size: stat.size });
-    else if (named) skipped.push({ file: reportPath(absolute, cwd), reason: 'not a file type MQ Lens reads' });
+    if (stat.isDirectory()) walk(absolute, root);
+    else if (stat.isFile()) addFile(absolute, root, named, undefined, stat);
   };
-  for (const p of paths) visit(path.resolve(cwd, p), true);
+  for (const p of paths) {
+    const absolute = path.resolve(cwd, p);
+    let directory = false;
+    try {
+      directory = fs.statSync(absolute).isDirectory();
+    } catch {
+      // visit reports it.
+    }
+    visit(absolute, true, directory ? absolute : cwd);
+  }
   return found;
 }
 

@@ -12,6 +12,8 @@ import type { Finding, Setting } from '../core/types';
 import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { formatOf } from '../core/formats';
+import { FILE_ROLES, type FileRole, type RoleGlobs } from '../core/context/role';
+import type { NonProductionLevel } from '../core/rules/context';
 import { collectFiles, DEFAULT_MAX_BYTES, readSource, type Skipped } from './files';
 import { toSarif } from './sarif';
 
@@ -34,6 +36,11 @@ Options:
                                 Workload profile (a file's "mq-lens: workload=…" comment wins). Default: general.
   --fail-on error|warning|info  Exit 1 when a finding reaches this severity. Default: error.
   --max-bytes N                 Skip files larger than N bytes. Default: ${DEFAULT_MAX_BYTES}.
+  --non-production off|hint|info|unchanged
+                                How findings in tests, samples and documentation are reported: at
+                                most this severity, or as in production code. Default: hint.
+  --role GLOB=ROLE              Give files matching GLOB (relative to the path walked) a role:
+                                production, test, sample or docs. Repeatable; wins over the guesses.
   -h, --help                    Show this help.
   --version                     Print the version.
 
@@ -73,6 +80,8 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       'fail-on': { type: 'string', default: 'error' },
       'max-bytes': { type: 'string' },
       answers: { type: 'string' },
+      'non-production': { type: 'string', default: 'hint' },
+      role: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -92,12 +101,17 @@ function runCommand(argv: readonly string[], io: CliIo): number {
     throw new UsageError(`unknown command '${command}'`);
   }
   if (paths.length === 0) throw new UsageError(`'${command}' needs at least one file or folder`);
+  // A mistyped path must not pass a CI run silently; files met during the walk that cannot be read are only skipped.
+  const missing = paths.filter((p) => !fs.existsSync(path.resolve(io.cwd, p)) && !fs.lstatSync(path.resolve(io.cwd, p), { throwIfNoEntry: false }));
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   const format = oneOf('--format', values.format!, command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json']);
 
   const profile = oneOf('--workload', values.workload!, PROFILES) as Profile;
   const failOn = oneOf('--fail-on', values['fail-on']!, ['error', 'warning', 'info']) as Severity;
   const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError('--max-bytes takes a positive whole number');
+  const nonProduction = oneOf('--non-production', values['non-production']!, ['off', 'hint', 'info', 'unchanged']) as NonProductionLevel;
+  const roleGlobs = parseRoles(values.role ?? []);
 
   const skipped: Skipped[] = [];
   const settings: Setting[] = [];
@@ -115,7 +129,8 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       detections.push(...detectText({ file: source.file, text: source.text, keys, clients: bundledClientIndex() }));
       continue;
     }
-    const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile });
+    const where = { relative: path.relative(found.root, found.absolute).split(path.sep).join('/') || path.basename(found.absolute), rootName: path.basename(found.root) };
+    const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile, where, roleGlobs, nonProduction });
     settings.push(...result.settings);
     findings.push(...result.findings);
   }
@@ -154,19 +169,32 @@ function recommendCommand(answersPath: string | undefined, format: string, io: C
   return 0;
 }
 
+function parseRoles(options: readonly string[]): RoleGlobs {
+  const globs: Record<string, FileRole> = {};
+  for (const option of options) {
+    const equals = option.lastIndexOf('=');
+    const role = option.slice(equals + 1);
+    if (equals <= 0 || !(FILE_ROLES as readonly string[]).includes(role)) {
+      throw new UsageError(`--role takes GLOB=ROLE with ROLE one of ${FILE_ROLES.join(', ')} (got '${option}')`);
+    }
+    globs[option.slice(0, equals)] = role as FileRole;
+  }
+  return globs;
+}
+
 function oneOf(option: string, value: string, allowed: readonly string[]): string {
   if (!allowed.includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')`);
   return value;
 }
 
 function findingsJson(findings: readonly Finding[], skipped: readonly Skipped[]): string {
-  const rows = findings.map(({ file, line, column, endLine, endColumn, ruleId, severity, message }) =>
-    ({ file, line, column, endLine, endColumn, ruleId, severity, message }));
+  const rows = findings.map(({ file, line, column, endLine, endColumn, ruleId, severity, message, context }) =>
+    ({ file, line, column, endLine, endColumn, ruleId, severity, message, ...(context ? { context } : {}) }));
   return `${JSON.stringify({ findings: rows, skipped }, null, 2)}\n`;
 }
 
 function findingsText(findings: readonly Finding[], skipped: readonly Skipped[]): string {
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}`);
+  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}${f.context ? ` (${f.context.note})` : ''}`);
   for (const s of skipped) lines.push(`${s.file}: skipped: ${s.reason}`);
   lines.push(`${findings.length} finding(s)${skipped.length > 0 ? `, ${skipped.length} file(s) skipped` : ''}.`);
   return `${lines.join('\n')}\n`;

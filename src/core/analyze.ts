@@ -12,6 +12,8 @@ import type { Profile } from './knowledgeTypes';
 import { evaluateRules, type SeverityOverrides } from './rules/evaluate';
 import { suppressionFilter } from './suppress';
 import { LineIndex } from './text';
+import { fileRole, type RoleContext, type RoleGlobs, type RolePath } from './context/role';
+import type { FileContext, NonProductionLevel } from './rules/context';
 import type { AnalysisResult } from './types';
 
 export interface AnalyzeOptions {
@@ -26,6 +28,15 @@ export interface AnalyzeOptions {
   overrides?: SeverityOverrides;
   /** The file's format when its name does not tell (an untitled editor, say); by default it comes from `file`. */
   format?: Format;
+  /**
+   * Where the file lives in its workspace folder, which decides its role (test, sample, docs). Without it the file
+   * is judged as production code.
+   */
+  where?: RolePath;
+  /** The user's globs for roles (`mqLens.roles`); they win over the built-in guesses. */
+  roleGlobs?: RoleGlobs;
+  /** How findings outside production code are reported; `hint` by default. */
+  nonProduction?: NonProductionLevel;
 }
 
 export interface FullAnalysis extends AnalysisResult {
@@ -34,25 +45,33 @@ export interface FullAnalysis extends AnalysisResult {
   clientUses: ClientUse[];
   lineComment: '#' | '//';
   lines: LineIndex;
+  /** The file's role, which lowered findings outside production code. */
+  role: RoleContext;
 }
 
 export function analyzeText(options: AnalyzeOptions): FullAnalysis {
   const format = options.format ?? formatOf(options.file);
   const lines = new LineIndex(options.text);
-  if (!format) return { settings: [], findings: [], profile: options.profile, lineComment: '#', lines, clientUses: [] };
-  const context = { file: options.file, text: options.text, lines, keys: options.keys };
+  if (!format) return { settings: [], findings: [], profile: options.profile, lineComment: '#', lines, clientUses: [], role: { role: 'production', reason: '' } };
+  const extractContext = { file: options.file, text: options.text, lines, keys: options.keys };
   const language = languageOf(format);
   const none: Extraction = { settings: [], comments: [], lineComment: '#' };
   const extraction = language
-    ? (options.clients ? extractCodeFile(context, language, options.clients) : none)
+    ? (options.clients ? extractCodeFile(extractContext, language, options.clients) : none)
     : format === 'manifest'
-      ? (options.clients ? extractManifestFile(context, options.clients) : none)
-      : extract(format as ConfigFormat, context);
+      ? (options.clients ? extractManifestFile(extractContext, options.clients) : none)
+      : extract(format as ConfigFormat, extractContext);
   const directive = workloadDirective(extraction.comments.map((c) => c.text));
   const profile = directive.profile ?? options.profile;
   const keep = suppressionFilter(extraction.comments, lines);
-  const findings = evaluateRules({ ...extraction, file: options.file, format }, profile, options.keys, lines, options.overrides).filter(keep);
-  return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [] };
+  const context: FileContext = {
+    role: options.where ? fileRole(options.where, options.roleGlobs) : { role: 'production', reason: 'no path given' },
+    nonProduction: options.nonProduction ?? 'hint',
+    scopes: extraction.scopes ?? {},
+  };
+  if (extraction.calls) context.calls = extraction.calls;
+  const findings = evaluateRules({ ...extraction, file: options.file, format, context }, profile, options.keys, lines, options.overrides).filter(keep);
+  return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role };
 }
 
 type ConfigFormat = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' | 'compose' | 'yaml';

@@ -75,6 +75,8 @@ export interface ClientInfo {
   replacement?: string;
   /** Calls that must appear in the same file for the client to count (general Redis clients, shared SDKs). */
   usage?: { calls: string[] };
+  /** The native library the client wraps (`librdkafka`), whose defaults and behaviour it shares. */
+  basedOn?: string;
   sources: Source[];
 }
 
@@ -130,6 +132,25 @@ export interface Condition {
 /** Checks too specific for a condition; each is implemented in src/core/rules/checks/. */
 export type BuiltinCheck = 'unknown-key' | 'delivery-timeout-budget' | 'min-isr-vs-replication' | 'poll-budget' | 'client-status';
 
+/** The flags of a RabbitMQ queue or exchange that change what a rule means for it. */
+export type EntityFlag = 'exclusive' | 'autoDelete' | 'serverNamed' | 'replyTo';
+
+export interface RuleContextSpec {
+  /** Where the file defines the cluster and it has one broker: at most this level, no fix (it would break the setup), and the note. */
+  singleBroker?: { severity: RuleLevel; note: string };
+  /** The broker versions the rule is about, as a range (`>= 4.0`); where the file pins a version outside it, the rule is silent. */
+  versions?: string;
+  /** The entities a rule about code is for: other kinds, and entities with any of the `unless` flags, are not judged. */
+  entity?: { kinds?: Array<'queue' | 'exchange'>; unless?: EntityFlag[] };
+  /**
+   * In source code the rule holds only where the file makes one of these calls (lower-case callee names), except in
+   * code of the listed clients (ids, or `librdkafka` for every client built on it), where it always holds.
+   */
+  codeCalls?: { calls: string[]; except?: string[] };
+  /** Clients the rule does not describe: catalogue ids, or `librdkafka` for every client built on it. */
+  notClients?: string[];
+}
+
 export interface RuleFix {
   title: string;
   /** The value to write in place of the offending one; absent when no edit is safe to make automatically. */
@@ -156,6 +177,8 @@ export interface RuleInfo {
   /** Formats the rule applies to (a rule about the Java client's behaviour, say); every format when absent. */
   formats?: string[];
   tags?: Array<'unnecessary' | 'deprecated'>;
+  /** How what a reviewer sees around a setting changes the rule (DESIGN.md, "Context"). */
+  context?: RuleContextSpec;
   /** Message template: `{value}`, `{key}`, `{rawKey}`, `{profile}`, `{value:other.key}` and check-specific fields. */
   message: string;
   why: string;

@@ -36,6 +36,32 @@ export interface Setting {
   scope?: string;
   /** Set when the setting is not written but implied by a client's default; says which default. */
   implicit?: string;
+  /** The catalogue client whose call or object the setting configures, when the file imports one (code only). */
+  client?: string;
+  /** The broker entity a setting in code belongs to (a RabbitMQ queue or exchange), with the flags that change its meaning. */
+  entity?: Entity;
+}
+
+/** A queue or exchange declared (or consumed from) in code, and the flags a reviewer checks before judging it. */
+export interface Entity {
+  kind: 'queue' | 'exchange' | 'unknown';
+  /** Deleted when its connection closes. */
+  exclusive?: boolean;
+  /** Deleted when its last consumer goes. */
+  autoDelete?: boolean;
+  /** Declared with an empty name: the broker names it, so no other process can know it. */
+  serverNamed?: boolean;
+  /** RabbitMQ's Direct Reply-to pseudo-queue (`amq.rabbitmq.reply-to`), or a reply queue of the same kind. */
+  replyTo?: boolean;
+}
+
+/** What a reviewer looked at that changed a finding: the file's role, a single-broker deployment, a note to show. */
+export interface FindingContext {
+  role?: 'test' | 'sample' | 'docs';
+  /** The brokers in the cluster the file defines, when that made the finding milder. */
+  brokers?: number;
+  /** One sentence saying what the context changed and why. */
+  note: string;
 }
 
 /** A place in the same file that explains a finding (the other setting of a two-setting rule). */
@@ -66,6 +92,8 @@ export interface Finding {
   fix?: { title: string; edit: TextEdit };
   related?: RelatedPlace[];
   tags?: Array<'unnecessary' | 'deprecated'>;
+  /** Present when context changed the finding (its severity, message or fix). */
+  context?: FindingContext;
 }
 
 /** A comment in an analysed file, for directives. */

@@ -66,16 +66,23 @@ describe('mq-lens check', () => {
       'node_modules/x/producer.properties': PRODUCER,
       '.git/producer.properties': PRODUCER,
     });
-    const { code, stdout } = cli(dir, 'check', '.', 'missing.properties', '--workload', 'online', '--format', 'json', '--max-bytes', '300');
+    const { code, stdout } = cli(dir, 'check', '.', '--workload', 'online', '--format', 'json', '--max-bytes', '300');
     assert.equal(code, 0);
     const output = JSON.parse(stdout);
     assert.deepEqual(output.findings.map((f: { file: string }) => f.file), ['a/producer.properties']);
     assert.deepEqual(output.skipped, [
-      { file: 'missing.properties', reason: 'no such file or directory' },
       { file: 'b/binary.properties', reason: 'binary file (contains a NUL byte)' },
       { file: 'c/latin1.properties', reason: 'not valid UTF-8 text' },
       { file: 'd/big.properties', reason: 'larger than 300 bytes (400)' },
     ]);
+  });
+
+  it('refuses a path on the command line that does not exist, so a typo cannot pass a CI run', () => {
+    const dir = workspace({ 'producer.properties': PRODUCER });
+    const { code, stdout, stderr } = cli(dir, 'check', 'producer.properties', 'missing.properties');
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /no such file or folder: missing\.properties/);
   });
 
   it('writes SARIF 2.1.0 with the rule, its help and the location', () => {

@@ -176,6 +176,7 @@ describe('code settings: kafka-python', () => {
     "producer = KafkaProducer(bootstrap_servers=['b:9092'], acks=0, linger_ms=100, retries=0)", // 3
     "consumer = KafkaConsumer('orders', group_id='g', enable_auto_commit=True,", // 4
     "                         auto_offset_reset='latest', max_poll_records=500)", // 5
+    'pool.submit(handle_batches, consumer)', // 6: records are handed to another thread
   ].join('\n');
   const result = analyze('app.py', text);
 
@@ -368,7 +369,8 @@ describe('code settings: the Java Kafka client', () => {
     '    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");', // 23
     '    return props;', // 24
     '  }', // 25
-    '}', // 26
+    '  void start(ExecutorService workers) { workers.submit(this::consume); }', // 26: records are handed to a pool
+    '}', // 27
   ].join('\n');
   const result = analyze('Orders.java', text);
 

@@ -72,7 +72,7 @@ describe('rule evaluation', () => {
 
   it('applies severity overrides, including off', () => {
     const text = 'acks=0\n';
-    const level = (overrides: Record<string, 'off' | 'error'>) => analyzeText({ file: 'p.properties', text, keys, profile: 'general', overrides }).findings.map((f) => f.severity);
+    const level = (overrides: Record<string, 'off' | 'error'>) => analyzeText({ file: 'producer.properties', text, keys, profile: 'general', overrides }).findings.map((f) => f.severity);
     assert.deepEqual(level({ 'acks-disables-idempotence': 'error' }), ['error']);
     assert.deepEqual(level({ 'acks-disables-idempotence': 'off' }), []);
   });

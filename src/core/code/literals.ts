@@ -8,6 +8,7 @@ import type { LineIndex } from '../text';
 import type { Setting, Span } from '../types';
 import type { Language, Token } from './lexer';
 import { POSITIONAL_ARGUMENTS, VALUE_CONSTANTS } from './patterns';
+import { consumedEntity, declaredEntity } from './entities';
 
 interface Frame {
   open: string;
@@ -54,7 +55,27 @@ export function codeSettings(context: CodeContext, tokens: readonly Token[]): Se
     const pair = keyValueAt(context, tokens, i, stack);
     if (pair) settings.push(pair);
   }
+  for (const setting of settings) {
+    if (setting.system !== 'rabbitmq' || (setting.key !== 'durable' && setting.key !== 'auto-ack')) continue;
+    const index = tokenAt(tokens, setting.keySpan.start);
+    if (index === undefined) continue;
+    setting.entity = setting.key === 'durable' ? declaredEntity(tokens, index, context.language) : consumedEntity(tokens, index, context.language);
+  }
   return settings;
+}
+
+/** The index of the token that contains `offset` (tokens are in source order). */
+function tokenAt(tokens: readonly Token[], offset: number): number | undefined {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = tokens[middle]!.span;
+    if (offset < span.start) high = middle - 1;
+    else if (offset >= span.end) low = middle + 1;
+    else return middle;
+  }
+  return undefined;
 }
 
 /** A `key <separator> value` pattern starting at tokens[i], as one of the shapes above. */

@@ -14,6 +14,11 @@ interface UsagePattern {
   modules: Partial<Record<Language, readonly string[]>>;
   /** Method names, compared case-insensitively; they count only as `.name(` (a method call). */
   methods: readonly string[];
+  /**
+   * Method calls (case-insensitive, as `.name(`) and import fragments that change what the calls mean: pub/sub beside
+   * data kept in keys, lists or streams is a wake-up signal, not the only copy of the message.
+   */
+  unless: { methods: readonly string[]; imports: readonly string[] };
 }
 
 const USAGE_PATTERNS: readonly UsagePattern[] = [
@@ -24,6 +29,14 @@ const USAGE_PATTERNS: readonly UsagePattern[] = [
       java: ['redis.clients.jedis', 'io.lettuce.core'], kotlin: ['redis.clients.jedis', 'io.lettuce.core'], csharp: ['StackExchange.Redis'],
     },
     methods: ['publish', 'subscribe', 'psubscribe', 'publishasync', 'subscribeasync'],
+    unless: {
+      methods: [
+        'set', 'setex', 'psetex', 'setnx', 'mset', 'hset', 'hmset', 'lpush', 'rpush', 'lpushx', 'rpushx', 'xadd', 'zadd', 'sadd',
+        'stringsetasync', 'hashsetasync', 'listleftpushasync', 'listrightpushasync', 'streamaddasync', 'sortedsetaddasync',
+      ],
+      // Libraries that put their own publish/subscribe over Redis Streams (Watermill's redisstream, say).
+      imports: ['redisstream', 'redis-streams', 'redis_streams'],
+    },
   },
 ];
 
@@ -34,6 +47,8 @@ export function usageSettings(file: string, language: Language, tokens: readonly
     if (!modules || !imports.some((i) => modules.some((m) => i.module === m || i.module.startsWith(`${m}.`) || i.module.startsWith(`${m}/`)))) continue;
     const info = keys.lookup(pattern.system, pattern.key);
     if (!info) continue;
+    if (imports.some((i) => pattern.unless.imports.some((fragment) => i.module.toLowerCase().includes(fragment)))) continue;
+    if (callsMethod(tokens, pattern.unless.methods)) continue;
     for (let i = 1; i < tokens.length - 1; i++) {
       const token = tokens[i]!;
       if (token.kind !== 'ident' || tokens[i - 1]!.text !== '.' || tokens[i + 1]!.text !== '(' || !pattern.methods.includes(token.text.toLowerCase())) continue;
@@ -45,4 +60,13 @@ export function usageSettings(file: string, language: Language, tokens: readonly
     }
   }
   return settings;
+}
+
+/** Whether the tokens hold `.name(` for one of the (lower-case) method names. */
+function callsMethod(tokens: readonly Token[], methods: readonly string[]): boolean {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'ident' && tokens[i - 1]!.text === '.' && tokens[i + 1]!.text === '(' && methods.includes(token.text.toLowerCase())) return true;
+  }
+  return false;
 }

@@ -29,7 +29,8 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   }
   const { tokens, comments } = lex(context.text, language);
   const calls = callsIn(tokens);
-  const imports = findImports(tokens, language, context.text).flatMap((ref) => {
+  const allImports = findImports(tokens, language, context.text);
+  const imports = allImports.flatMap((ref) => {
     // Among clients sharing an import, the first whose usage condition holds (boto3: the service it is asked for).
     const client = clients.matchImport(language, ref.module).find((c) => usageSatisfied(c, calls));
     return client ? [{ ...ref, client }] : [];
@@ -39,8 +40,13 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   const settings = forDetection ? [] : [
     ...codeSettings({ file: context.file, lines: context.lines, keys: context.keys, language, systems }, tokens),
     ...implicitSettings(context.file, language, tokens, imports, context.lines, context.keys),
-    ...usageSettings(context.file, language, tokens, imports, context.lines, context.keys),
+    ...usageSettings(context.file, language, tokens, allImports, context.lines, context.keys),
   ].sort((a, b) => a.keySpan.start - b.keySpan.start);
+  // A setting belongs to the client the file imports for its system (the first, when it imports several).
+  for (const setting of settings) {
+    const client = imports.find((i) => i.client.broker === setting.system)?.client.id;
+    if (client !== undefined) setting.client = client;
+  }
   const clientUses = imports.map((i) => ({ client: i.client, span: i.span, evidence: 'import' as const }));
-  return { settings, comments, lineComment: language === 'python' ? '#' : '//', imports, tokens, clientUses };
+  return { settings, comments, lineComment: language === 'python' ? '#' : '//', imports, tokens, clientUses, calls };
 }

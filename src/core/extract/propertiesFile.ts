@@ -68,13 +68,19 @@ function candidateSystems(file: string): string[] {
  * to that system when it knows the key, else to the first other candidate that does.
  */
 function plainSettings(context: ExtractContext, entries: readonly PropertiesEntry[], candidates: readonly string[], scope?: string, unknownKeys?: UnknownKey[]): Setting[] {
+  if (scope === undefined && NOT_MESSAGING.test(baseNameOf(context.file))) return [];
   const votes = new Map<string, number>();
   for (const entry of entries) {
+    // A dotted name (`bootstrap.servers`) says more than a bare word (`retries`), which many tools share.
+    const weight = entry.key.includes('.') ? 2 : 1;
     for (const system of context.keys.systemsFor(entry.key)) {
-      if (candidates.includes(system)) votes.set(system, (votes.get(system) ?? 0) + 1);
+      if (candidates.includes(system)) votes.set(system, (votes.get(system) ?? 0) + weight);
     }
   }
-  const ranked = [...candidates].sort((a, b) => (votes.get(b) ?? 0) - (votes.get(a) ?? 0));
+  // A file is a system's configuration only when its content says so, or its name and one key do: Gradle's wrapper
+  // has `retries=0` too.
+  const hinted = scope !== undefined || MESSAGING_NAME.test(baseNameOf(context.file));
+  const ranked = [...candidates].filter((s) => (votes.get(s) ?? 0) >= (hinted ? 1 : 2)).sort((a, b) => (votes.get(b) ?? 0) - (votes.get(a) ?? 0));
   const settings: Setting[] = [];
   // A file that is mostly Kafka configuration: its other keys may be misspelled Kafka names.
   const kafkaFile = ranked[0] === 'kafka' && (votes.get('kafka') ?? 0) > 0;
@@ -91,6 +97,15 @@ function plainSettings(context: ExtractContext, entries: readonly PropertiesEntr
     settings.push(setting);
   }
   return settings;
+}
+
+/** Properties files of build tools, logging and translations, never a message queue's configuration. */
+const NOT_MESSAGING = /^(gradle-wrapper|gradle|maven-wrapper|local|sonar-project|log4j2?|logging|simplelogger|messages([_-][\w-]+)?|git|version|build)\.properties$/i;
+/** File names that say a file configures a messaging client or server. */
+const MESSAGING_NAME = /kafka|producer|consumer|server|broker|client|connect|stream|admin|topic|rocketmq|pulsar|namesrv|proxy|mq|\.conf$/i;
+
+function baseNameOf(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 function makeSetting(file: string, lines: LineIndex, system: string, key: string, entry: PropertiesEntry): Setting {

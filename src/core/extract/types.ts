@@ -3,6 +3,7 @@ import type { KeyIndex } from '../keyIndex';
 import type { LineIndex } from '../text';
 import type { ClientInfo } from '../knowledgeTypes';
 import type { Comment, Setting, Span } from '../types';
+import type { ScopeContexts } from '../context/deployment';
 
 export interface ExtractContext {
   file: string;
@@ -20,6 +21,10 @@ export interface Extraction {
   clientUses?: ClientUse[];
   /** Keys in a place that only holds one system's configuration, which the knowledge base does not know. */
   unknownKeys?: UnknownKey[];
+  /** What the file says about the deployment behind each settings scope (cluster size, version). */
+  scopes?: ScopeContexts;
+  /** Calls made in a source file (lower-cased callee names), for rules that need to see what the code does. */
+  calls?: ReadonlySet<string>;
 }
 
 export interface UnknownKey {

@@ -7,6 +7,7 @@ import { settingsFromEmbeddedProperties } from './propertiesFile';
 import { kafkaPassThrough, springKey, unbracket } from './springKeys';
 import type { ExtractContext, Extraction, UnknownKey } from './types';
 import { flattenYaml, type YamlEntry } from './yamlTree';
+import { composeScopes, strimziScopes, type ScopeContext } from '../context/deployment';
 import type { Setting, Span } from '../types';
 
 export type YamlMode = 'spring-yaml' | 'compose' | 'yaml';
@@ -16,10 +17,19 @@ export function extractYamlFile(context: ExtractContext, mode: YamlMode): Extrac
   const multi = tree.documents > 1;
   const unknownKeys: UnknownKey[] = [];
   let settings: Setting[];
-  if (mode === 'spring-yaml') settings = springYaml(context, tree.entries, multi, unknownKeys);
-  else if (mode === 'compose') settings = compose(context, tree.entries);
-  else settings = kubernetes(context, tree.entries, unknownKeys);
-  return { settings, comments: hashComments(context.text), lineComment: '#', unknownKeys };
+  let scopes: Record<string, ScopeContext> | undefined;
+  if (mode === 'spring-yaml') {
+    settings = springYaml(context, tree.entries, multi, unknownKeys);
+  } else if (mode === 'compose') {
+    scopes = composeScopes(tree.entries);
+    settings = compose(context, tree.entries, scopes);
+  } else {
+    settings = kubernetes(context, tree.entries, unknownKeys);
+    if (settings.some((s) => s.system === 'kafka')) scopes = strimziScopes(tree.entries);
+  }
+  const extraction: Extraction = { settings, comments: hashComments(context.text), lineComment: '#', unknownKeys };
+  if (scopes) extraction.scopes = scopes;
+  return extraction;
 }
 
 /** An unknown key whose name is the whole YAML key as written (not quoted), in a dedicated Kafka map. */
@@ -54,12 +64,14 @@ function springYaml(context: ExtractContext, entries: readonly YamlEntry[], mult
   return settings;
 }
 
-function compose(context: ExtractContext, entries: readonly YamlEntry[]): Setting[] {
+function compose(context: ExtractContext, entries: readonly YamlEntry[], scopes: Readonly<Record<string, ScopeContext>>): Setting[] {
   const settings: Setting[] = [];
   for (const entry of entries) {
     const [services, service, environment, name] = entry.path;
     if (services !== 'services' || environment !== 'environment' || service === undefined || name === undefined || entry.path.length !== 4) continue;
     const scope = `service:${service}`;
+    // `KAFKA_*` variables configure Kafka only in a Kafka server's container; a replicator's or an application's mean something else.
+    if (scopes[scope]?.kafkaServer === false) continue;
     if (/^\d+$/.test(name)) {
       // List form: "KAFKA_LINGER_MS=100" (the key and the value share one scalar).
       const listed = listEnvironment(context.text, entry);

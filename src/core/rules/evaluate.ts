@@ -5,6 +5,7 @@ import type { ClientUse, UnknownKey } from '../extract/types';
 import type { LineIndex } from '../text';
 import type { Finding, RelatedPlace, Setting, Span } from '../types';
 import { placeOf, runCheck } from './checks';
+import { judgeInContext, type FileContext } from './context';
 
 /** Per-rule severity chosen by the user; it replaces the rule's own level under every profile. */
 export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
@@ -28,7 +29,11 @@ export interface Judged {
   settings: readonly Setting[];
   clientUses?: readonly ClientUse[];
   unknownKeys?: readonly UnknownKey[];
+  /** The file's role, its deployment and its calls; without it the file is judged as production code. */
+  context?: FileContext;
 }
+
+const PRODUCTION: FileContext = { role: { role: 'production', reason: '' }, nonProduction: 'unchanged', scopes: {} };
 
 export function evaluateRules(judged: Judged, profile: Profile, keys: KeyIndex, lines: LineIndex, overrides: SeverityOverrides = {}): Finding[] {
   const { settings, format } = judged;
@@ -37,15 +42,21 @@ export function evaluateRules(judged: Judged, profile: Profile, keys: KeyIndex, 
     file: judged.file, settings, clientUses: judged.clientUses ?? [], unknownKeys: judged.unknownKeys ?? [], profile, keys, lines,
   };
   const findings: Finding[] = [];
+  const fileContext = judged.context ?? PRODUCTION;
+  const clientOf = (id: string) => keys.knowledge.clients.find((c) => c.id === id);
   for (const rule of keys.knowledge.rules) {
     const level = overrides[rule.id] ?? rule.severity[profile];
     if (level === 'off') continue;
     if (rule.formats && format !== undefined && !rule.formats.includes(format)) continue;
+    // A user's explicit severity for a rule is final; context only moves the rule's own levels.
+    const judge = (setting: Setting) => overrides[rule.id] !== undefined ? { severity: level, withoutFix: false } : judgeInContext(rule, level, setting, fileContext, clientOf);
     if (rule.check) {
       for (const hit of runCheck(rule.check, context, rule)) {
-        const finding = makeFinding(rule, level, hit.setting, context, hit.message, hit.related);
+        const verdict = judge(hit.setting);
+        if (!verdict) continue;
+        const finding = makeFinding(rule, verdict.severity, hit.setting, context, hit.message, hit.related);
         if (hit.fix) finding.fix = hit.fix;
-        findings.push(finding);
+        findings.push(withVerdict(finding, verdict));
       }
       continue;
     }
@@ -59,11 +70,20 @@ export function evaluateRules(judged: Judged, profile: Profile, keys: KeyIndex, 
       if (setting.implicit && rule.and && rule.and.length > 0) continue;
       const related = otherConditions(rule, setting, context);
       if (!related) continue;
+      const verdict = judge(setting);
+      if (!verdict) continue;
       const message = withOrigin(fillTemplate(rule.message, setting, profile, related.settings), setting);
-      findings.push(makeFinding(rule, level, setting, context, message, related.places));
+      findings.push(withVerdict(makeFinding(rule, verdict.severity, setting, context, message, related.places), verdict));
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** What context did to a finding: no fix where the fix would break the setup, and the context that changed it. */
+function withVerdict(finding: Finding, verdict: { withoutFix: boolean; context?: Finding['context'] }): Finding {
+  if (verdict.withoutFix) delete finding.fix;
+  if (verdict.context) finding.context = verdict.context;
+  return finding;
 }
 
 /** Says where an implied value comes from: "… is 0 (the default of segmentio/kafka-go's Writer)." */

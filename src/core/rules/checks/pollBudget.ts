@@ -6,6 +6,8 @@ import type { Check, CheckHit } from './index';
 import { placeOf } from './index';
 
 const DEFAULT_MAX_POLL_RECORDS = 500;
+/** Clients built on librdkafka have no max.poll.records: `poll()`/`consume()` hands over one message unless asked for more. */
+const LIBRDKAFKA_RECORDS_PER_POLL = 1;
 const MIN_MS_PER_RECORD = 100;
 
 export const pollBudget: Check = (context, rule) => {
@@ -14,7 +16,9 @@ export const pollBudget: Check = (context, rule) => {
     const intervalMs = toNumber(valueOf(interval));
     if (intervalMs === undefined) continue;
     const records = sameScope(context.settings, interval).filter((s) => s.key === 'max.poll.records').pop();
-    const recordCount = records ? toNumber(valueOf(records)) ?? DEFAULT_MAX_POLL_RECORDS : DEFAULT_MAX_POLL_RECORDS;
+    const client = interval.client === undefined ? undefined : context.keys.knowledge.clients.find((c) => c.id === interval.client);
+    const byDefault = client?.basedOn === 'librdkafka' || client?.id === 'librdkafka' ? LIBRDKAFKA_RECORDS_PER_POLL : DEFAULT_MAX_POLL_RECORDS;
+    const recordCount = records ? toNumber(valueOf(records)) ?? byDefault : byDefault;
     if (recordCount <= 0) continue;
     const perRecord = intervalMs / recordCount;
     if (perRecord >= MIN_MS_PER_RECORD) continue;

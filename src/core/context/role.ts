@@ -1,0 +1,91 @@
+// The role of a file in its repository (production code, test, sample or tutorial, documentation), which a reviewer
+// looks at before judging a line: `acks=0` in a unit test or a getting-started sample is not a production hazard.
+// The role comes from the path (directory and file names), and the user's globs win over every built-in guess.
+import { globToRegExp } from './glob';
+
+export type FileRole = 'production' | 'test' | 'sample' | 'docs';
+export const FILE_ROLES: readonly FileRole[] = ['production', 'test', 'sample', 'docs'];
+
+export interface RoleContext {
+  role: FileRole;
+  /** Why: the path segment or glob that decided, e.g. `directory 'src/test'`. */
+  reason: string;
+}
+
+/** User globs (relative to the workspace folder) -> role; the first that matches wins over the built-in guesses. */
+export type RoleGlobs = Readonly<Record<string, FileRole>>;
+
+export interface RolePath {
+  /** The path relative to the workspace folder (or the CLI path argument), with forward slashes. */
+  relative: string;
+  /** The workspace folder's (or the walked folder's) own name: a repository called `kafka-examples` is samples. */
+  rootName?: string;
+}
+
+// Words of a directory name that mark what it holds. Names are split into words at `-`, `_`, `.`, `+`, spaces and
+// camelCase humps, so `MassTransit.KafkaIntegration.Tests`, `spring-kafka-test` and `integrationTest` all say "test".
+const TEST_WORDS = new Set(['test', 'tests', 'testing', 'spec', 'specs', 'e2e', 'testdata', 'fixture', 'fixtures', 'testutil', 'testutils', 'testkit', 'systemtest', 'systemtests', 'itest', 'itests', 'mock', 'mocks']);
+const BENCH_WORDS = new Set(['bench', 'benches', 'benchmark', 'benchmarks', 'jmh', 'perf', 'loadtest', 'loadtests']);
+const SAMPLE_WORDS = new Set(['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'tutorial', 'tutorials', 'quickstart', 'quickstarts', 'playground', 'showcase', 'cookbook', 'workshop', 'katas']);
+const DOCS_WORDS = new Set(['docs', 'doc', 'documentation', 'asciidoc', 'antora', 'mkdocs', 'website']);
+/** Whole directory names that only mean "tests" by convention (Maven's `src/it`, Perl's and Celery's `t`). */
+const TEST_DIRECTORIES = new Set(['it', 't', '__tests__', '__mocks__']);
+const SAMPLE_DIRECTORIES = new Set(['getting-started', 'hello-world']);
+/** File stems that are test support whatever their words: pytest's conftest. */
+const TEST_STEMS = new Set(['conftest']);
+
+export function fileRole(where: RolePath, globs: RoleGlobs = {}): RoleContext {
+  const relative = where.relative.replace(/\\/g, '/').replace(/^\.\//, '');
+  for (const [glob, role] of Object.entries(globs)) {
+    if (FILE_ROLES.includes(role) && globToRegExp(glob).test(relative)) return { role, reason: `the setting's glob '${glob}'` };
+  }
+  const segments = relative.split('/').filter((s) => s !== '' && s !== '.');
+  const fileName = segments.pop() ?? '';
+  const directories = where.rootName ? [where.rootName, ...segments] : segments;
+  const fromFile = roleOfFileName(fileName);
+  if (fromFile) return fromFile;
+  // The nearest directory that says something decides: `examples/app/src/test/…` is a test of a sample.
+  for (let k = directories.length - 1; k >= 0; k--) {
+    const name = directories[k]!;
+    const role = roleOfDirectory(name);
+    if (role) return { role, reason: `directory '${name}'` };
+  }
+  return { role: 'production', reason: 'no test, sample or documentation marker in its path' };
+}
+
+function roleOfDirectory(name: string): FileRole | undefined {
+  const lower = name.toLowerCase();
+  if (TEST_DIRECTORIES.has(lower)) return 'test';
+  if (SAMPLE_DIRECTORIES.has(lower)) return 'sample';
+  const words = wordsOf(name);
+  if (words.some((w) => TEST_WORDS.has(w) || BENCH_WORDS.has(w))) return 'test';
+  if (words.some((w) => SAMPLE_WORDS.has(w))) return 'sample';
+  if (words.some((w) => DOCS_WORDS.has(w))) return 'docs';
+  return undefined;
+}
+
+/**
+ * A file's own name marks it only by its first or last word (`test_consumer.py`, `ConsumerTest.java`,
+ * `consumer.spec.ts`, `ExchangeBind_Specs.cs`, `OrdersIT.java`, `ProducerExample.java`), so that `AbTestService.java`
+ * stays production code.
+ */
+function roleOfFileName(fileName: string): RoleContext | undefined {
+  const dot = fileName.lastIndexOf('.');
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  if (TEST_STEMS.has(stem.toLowerCase()) || /[a-z0-9]IT$/.test(stem)) return { role: 'test', reason: `file name '${fileName}'` };
+  const words = wordsOf(stem);
+  const ends = [words[0], words[words.length - 1]].filter((w): w is string => w !== undefined);
+  if (ends.some((w) => TEST_WORDS.has(w) && w !== 'fixture' && w !== 'fixtures')) return { role: 'test', reason: `file name '${fileName}'` };
+  if (ends.some((w) => w === 'example' || w === 'sample' || w === 'demo' || w === 'tutorial')) return { role: 'sample', reason: `file name '${fileName}'` };
+  return undefined;
+}
+
+/** `MassTransit.KafkaIntegration.Tests` -> masstransit, kafka, integration, tests. */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s\-_.+@]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.toLowerCase());
+}
