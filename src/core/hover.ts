@@ -1,6 +1,8 @@
 // Hover notes for configuration keys, as Markdown. Used by the extension's hover provider; plain data in, text out.
 import type { KeyInfo, Profile, RuleInfo } from './knowledgeTypes';
 import type { Finding, Setting } from './types';
+import type { RoleContext } from './context/role';
+import type { NonProductionLevel } from './rules/context';
 
 export interface KeyNoteInput {
   info: KeyInfo;
@@ -13,6 +15,9 @@ export interface KeyNoteInput {
   profile: Profile;
   /** Where a rule's documentation lives (a URI the host can open). */
   ruleLink: (ruleId: string) => string;
+  /** The file's role, and how findings outside production code are shown. */
+  role?: RoleContext;
+  nonProduction?: NonProductionLevel;
 }
 
 const EFFECT_LABELS = [['latency', 'Latency'], ['throughput', 'Throughput'], ['durability', 'Durability'], ['ordering', 'Ordering']] as const;
@@ -44,7 +49,7 @@ export function keyNoteMarkdown(input: KeyNoteInput): string {
   }
   if (setting) {
     const value = setting.value.trim();
-    const verdicts = input.findings.map((f) => `- ${severityIcon(f.severity)} [${f.ruleId}](${input.ruleLink(f.ruleId)}): ${f.message}`);
+    const verdicts = input.findings.map((f) => `- ${severityIcon(f.severity)} [${f.ruleId}](${input.ruleLink(f.ruleId)}): ${f.message}${f.context ? ` *${escapeText(f.context.note)}*` : ''}`);
     parts.push(verdicts.length > 0
       ? [`**This value (${code(value)}) under the \`${input.profile}\` profile:**`, ...verdicts].join('\n')
       : `This value (${code(value)}) raises no concern under the \`${input.profile}\` profile.`);
@@ -52,9 +57,15 @@ export function keyNoteMarkdown(input: KeyNoteInput): string {
   if (input.rules.length > 0) {
     parts.push(`Rules for this key: ${input.rules.map((r) => `[${r.id}](${input.ruleLink(r.id)})`).join(', ')}`);
   }
+  if (input.role && input.role.role !== 'production') {
+    const shown = { off: 'not shown', hint: 'shown at most as hints', info: 'shown at most as information', unchanged: 'shown as in production code' }[input.nonProduction ?? 'hint'];
+    parts.push(`This file is read as ${ROLE_NAMES[input.role.role]} (${escapeText(input.role.reason)}), so its findings are ${shown} (\`mqLens.nonProductionSeverity\`); \`mqLens.roles\` can give it another role.`);
+  }
   parts.push(`Sources: ${info.sources.map(renderSource).join('; ')}`);
   return parts.join('\n\n');
 }
+
+const ROLE_NAMES = { test: 'test code', sample: 'a sample or tutorial', docs: 'documentation' } as const;
 
 function systemName(system: string): string {
   const names: Record<string, string> = { kafka: 'Kafka', rabbitmq: 'RabbitMQ', rocketmq: 'RocketMQ', pulsar: 'Pulsar' };

@@ -173,6 +173,8 @@ export interface RuleInfo {
   when?: Condition;
   /** More conditions on other settings in the same scope; all must hold. */
   and?: Condition[];
+  /** Conditions on other settings in the same scope; the rule is silent when any holds (they make the setting safe). */
+  unless?: Condition[];
   check?: BuiltinCheck;
   /** Formats the rule applies to (a rule about the Java client's behaviour, say); every format when absent. */
   formats?: string[];

@@ -68,7 +68,9 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
     const range = new vscode.Range(document.positionAt(finding.span.start), document.positionAt(finding.span.end));
-    const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
+    // The context that changed a finding (a test file, a single-broker setup) is said with it.
+    const message = finding.context ? `${finding.message} ${finding.context.note}` : finding.message;
+    const diagnostic = new vscode.Diagnostic(range, message, SEVERITIES[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.ruleId, target: ruleDocUri(this.extensionUri, finding.ruleId) };
     if (finding.related) {

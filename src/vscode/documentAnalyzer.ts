@@ -6,6 +6,8 @@ import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
 import { formatOf, type Format } from '../core/formats';
 import { PROFILES, type Profile } from '../core/knowledgeTypes';
 import type { SeverityOverrides } from '../core/rules/evaluate';
+import { FILE_ROLES, type FileRole, type RoleGlobs, type RolePath } from '../core/context/role';
+import type { NonProductionLevel } from '../core/rules/context';
 
 /** Schemes whose documents are views of other documents (diffs, output); analysing them would duplicate problems. */
 const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'comment', 'debug', 'vscode-notebook-cell-output']);
@@ -13,6 +15,14 @@ const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'comment', 'debu
 /** Formats of untitled editors, by language id. */
 const UNTITLED_FORMATS: Readonly<Record<string, Format>> = { properties: 'properties', yaml: 'spring-yaml' };
 const LEVELS = ['off', 'hint', 'info', 'warning', 'error'];
+const NON_PRODUCTION_LEVELS: readonly NonProductionLevel[] = ['off', 'hint', 'info', 'unchanged'];
+
+/** What decides a file's role and how findings outside production code are shown, for one resource. */
+export interface RoleOptions {
+  where: RolePath;
+  roleGlobs: RoleGlobs;
+  nonProduction: NonProductionLevel;
+}
 
 interface CacheEntry {
   version: number;
@@ -58,6 +68,24 @@ export class DocumentAnalyzer {
     return overrides;
   }
 
+  /**
+   * Where a file lives in its workspace folder (the path and the folder's name decide its role), the user's role
+   * globs (`mqLens.roles`) and how findings outside production code are shown (`mqLens.nonProductionSeverity`).
+   */
+  roleOptions(uri: vscode.Uri): RoleOptions {
+    const configuration = vscode.workspace.getConfiguration('mqLens', uri);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const where: RolePath = { relative: vscode.workspace.asRelativePath(uri, false) };
+    if (folder) where.rootName = folder.name;
+    const roleGlobs: Record<string, FileRole> = {};
+    for (const [glob, role] of Object.entries(configuration.get<Record<string, unknown>>('roles', {}) ?? {})) {
+      if (typeof role === 'string' && (FILE_ROLES as readonly string[]).includes(role)) roleGlobs[glob] = role as FileRole;
+    }
+    const level = configuration.get<string>('nonProductionSeverity', 'hint');
+    const nonProduction = (NON_PRODUCTION_LEVELS as readonly string[]).includes(level) ? (level as NonProductionLevel) : 'hint';
+    return { where, roleGlobs, nonProduction };
+  }
+
   private excluded(document: vscode.TextDocument): boolean {
     const patterns = vscode.workspace.getConfiguration('mqLens', document.uri).get<string[]>('exclude', []);
     return Array.isArray(patterns) && patterns.some((pattern) => typeof pattern === 'string' && vscode.languages.match({ pattern }, document) > 0);
@@ -69,13 +97,14 @@ export class DocumentAnalyzer {
     const key = document.uri.toString();
     const profile = this.configuredProfile(document.uri);
     const overrides = this.overrides(document);
-    const configuration = JSON.stringify([profile, overrides]);
+    const roles = this.roleOptions(document.uri);
+    const configuration = JSON.stringify([profile, overrides, roles]);
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version && cached.configuration === configuration) return cached.result;
     const file = document.uri.fsPath || document.uri.path;
     let result: FullAnalysis;
     try {
-      result = analyzeText({ file, text: document.getText(), keys: bundledKeyIndex(), clients: bundledClientIndex(), profile, format, overrides });
+      result = analyzeText({ file, text: document.getText(), keys: bundledKeyIndex(), clients: bundledClientIndex(), profile, format, overrides, ...roles });
     } catch (error) {
       // A bug in a parser must never take the extension down; report it and show nothing for this document.
       this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -34,6 +34,8 @@ export class KeyHoverProvider implements vscode.HoverProvider {
       rules: keys.rulesFor(setting.system, setting.key),
       profile: result.profile,
       ruleLink: (ruleId) => ruleDocUri(this.extensionUri, ruleId).toString(),
+      role: result.role,
+      nonProduction: this.analyzer.roleOptions(document.uri).nonProduction,
     });
     const content = new vscode.MarkdownString(markdown);
     content.supportThemeIcons = true;

@@ -213,7 +213,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       // An open document is already analysed (and cached) for its diagnostics; only closed files are analysed here.
       const analysis = (open ? this.analyzer.analyze(open) : undefined) ?? analyzeText({
         file, text, keys: bundledKeyIndex(), clients: bundledClientIndex(),
-        profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri),
+        profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri), ...this.analyzer.roleOptions(uri),
       });
       return { uri, detections, findings: analysis.findings.length };
     } catch (error) {

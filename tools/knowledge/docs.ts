@@ -13,6 +13,7 @@ export function renderRuleDoc(rule: RuleInfo): string {
   }
   lines.push('', '## What it finds', '', describeTest(rule), '');
   if (rule.formats) lines.push(`It applies to these formats only, because it describes one client's behaviour: ${rule.formats.map((f) => `\`${f}\``).join(', ')}.`, '');
+  lines.push('## Where it stays quiet', '', ...describeContext(rule).map((line) => `- ${line}`), '');
   lines.push('## Why it matters', '', rule.why.trim(), '');
   lines.push('## How to fix it', '', rule.fix.replacement !== undefined
     ? `${rule.fix.title}. The quick fix replaces only the value.`
@@ -45,7 +46,7 @@ const CHECK_DESCRIPTIONS: Record<string, string> = {
   'delivery-timeout-budget': '`delivery.timeout.ms` is set below `linger.ms` + `request.timeout.ms` (30000 when not set) in the same producer configuration.',
   'min-isr-vs-replication': '`min.insync.replicas` is at or above the replication factor (`default.replication.factor` or `replication.factor`) set beside it.',
   'unknown-key': 'A key that is not a known configuration name, close to one that is.',
-  'poll-budget': '`max.poll.interval.ms` divided by `max.poll.records` (500 when not set) leaves less than 100 ms to process each record of a poll.',
+  'poll-budget': '`max.poll.interval.ms` divided by `max.poll.records` (500 when not set; 1 for clients built on librdkafka, whose poll hands over one message) leaves less than 100 ms to process each record of a poll.',
 };
 
 function describeTest(rule: RuleInfo): string {
@@ -54,6 +55,26 @@ function describeTest(rule: RuleInfo): string {
   return conditions.length === 1
     ? `${conditions[0]}.`
     : `${conditions[0]}, in a scope where ${conditions.slice(1).join(' and ')}.`;
+}
+
+const FLAG_WORDS = { exclusive: 'exclusive', autoDelete: 'auto-delete', serverNamed: 'server-named', replyTo: 'Direct Reply-to' } as const;
+
+/** What context changes about the rule, in the words a user reads on its page. */
+function describeContext(rule: RuleInfo): string[] {
+  const lines: string[] = [];
+  const spec = rule.context;
+  for (const condition of rule.unless ?? []) lines.push(`Silent where ${describeCondition(condition)} in the same configuration.`);
+  if (spec?.versions) lines.push(`Silent where the file pins a broker version outside \`${spec.versions}\` (an image tag, Strimzi's \`spec.kafka.version\`).`);
+  if (spec?.entity?.kinds) lines.push(`Only for ${spec.entity.kinds.join(' and ')} declarations in code.`);
+  if (spec?.entity?.unless) lines.push(`Silent for ${spec.entity.unless.map((flag) => FLAG_WORDS[flag]).join(', ')} queues, found from the declaration in the same file.`);
+  if (spec?.codeCalls) {
+    const except = spec.codeCalls.except ? ` (always, for ${spec.codeCalls.except.map((c) => `\`${c}\``).join(', ')} clients)` : '';
+    lines.push(`In source code, only where the file calls one of ${spec.codeCalls.calls.map((c) => `\`${c}\``).join(', ')}${except}.`);
+  }
+  if (spec?.notClients) lines.push(`Silent for the clients ${spec.notClients.map((c) => `\`${c}\``).join(', ')}.`);
+  if (spec?.singleBroker) lines.push(`Where the file defines a single-broker cluster (a compose file or a Strimzi resource): at most ${spec.singleBroker.severity}, with no fix, and the note "${spec.singleBroker.note}"`);
+  lines.push('In tests, samples and documentation (from the path, or `mqLens.roles`): at most a hint, or as `mqLens.nonProductionSeverity` says.');
+  return lines;
 }
 
 function describeCondition(condition: Condition): string {

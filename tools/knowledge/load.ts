@@ -240,7 +240,7 @@ function crossCheck(knowledge: Knowledge, origins: Map<object, ParsedFile>, prob
     if (path.basename(file).replace(/\.ya?ml$/, '') !== rule.id) {
       report(rule, `id: ${rule.id}`, `rule id '${rule.id}' must match its file name`);
     }
-    for (const condition of [rule.when, ...(rule.and ?? [])]) {
+    for (const condition of [rule.when, ...(rule.and ?? []), ...(rule.unless ?? [])]) {
       if (!condition) continue;
       const known = knowledge.keys.some((k) => k.system === rule.system && (k.key === condition.key || k.aliases.includes(condition.key)));
       if (!known) report(rule, condition.key, `rule reads key '${condition.key}', which knowledge/keys/ does not describe for ${rule.system}`);

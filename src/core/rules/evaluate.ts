@@ -125,6 +125,11 @@ function otherConditions(rule: RuleInfo, setting: Setting, context: RuleContext)
     if (!last || !conditionHolds(condition, valueOf(last))) return undefined;
     matched.push(last);
   }
+  for (const condition of rule.unless ?? []) {
+    const key = canonicalKey(context.keys, rule.system, condition.key);
+    const last = scope.filter((s) => s.key === key && s !== setting).pop();
+    if (last && conditionHolds(condition, valueOf(last))) return undefined;
+  }
   return { settings: matched, places: matched.map((s) => placeOf(context, s)) };
 }
 
