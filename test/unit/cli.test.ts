@@ -85,6 +85,20 @@ describe('mq-lens check', () => {
     assert.match(stderr, /no such file or folder: missing\.properties/);
   });
 
+  it('reads each file once through symbolic links, ends on link loops and names broken links', () => {
+    const dir = workspace({ 'a/producer.properties': PRODUCER });
+    fs.symlinkSync(path.join(dir, 'a'), path.join(dir, 'b'));
+    fs.symlinkSync(dir, path.join(dir, 'a', 'loop'));
+    fs.symlinkSync(path.join(dir, 'a', 'loop', 'b', 'loop'), path.join(dir, 'c'));
+    fs.symlinkSync(path.join(dir, 'a', 'producer.properties'), path.join(dir, 'linked.properties'));
+    fs.symlinkSync(path.join(dir, 'nowhere.properties'), path.join(dir, 'dangling.properties'));
+    const { code, stdout } = cli(dir, 'check', '.', '--workload', 'online', '--format', 'json');
+    assert.equal(code, 0);
+    const output = JSON.parse(stdout);
+    assert.deepEqual(output.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), ['a/producer.properties kafka-linger-latency']);
+    assert.deepEqual(output.skipped, [{ file: 'dangling.properties', reason: 'broken symbolic link' }]);
+  });
+
   it('writes SARIF 2.1.0 with the rule, its help and the location', () => {
     const dir = workspace({ 'producer.properties': PRODUCER });
     const sarif = JSON.parse(cli(dir, 'check', '.', '--workload', 'online', '--format', 'sarif').stdout);

@@ -1,0 +1,68 @@
+// Context as plain data: a file's role from its path, the user's globs, and the deployment a compose file or a
+// Strimzi resource defines (brokers per cluster, the Kafka version an image runs).
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { fileRole } from '../../src/core/context/role';
+import { globToRegExp } from '../../src/core/context/glob';
+import { kafkaVersionOfImage } from '../../src/core/context/deployment';
+import { inRange } from '../../src/core/rules/context';
+
+describe('file roles', () => {
+  const role = (relative: string, rootName?: string) => fileRole(rootName === undefined ? { relative } : { relative, rootName }).role;
+
+  it('reads test trees and test file names in every layout met in real repositories', () => {
+    for (const path of [
+      'src/test/java/com/acme/OrdersTest.java', 'src/integrationTest/java/OrdersIT.java', 'tests/test_consumer.py',
+      't/unit/test_redis.py', 'consumer_test.go', 'pkg/kafka/consumer.spec.ts', 'src/__tests__/worker.ts',
+      'tests/MassTransit.KafkaIntegration.Tests/docker-compose.yml', 'src/Acme.Bus.UnitTests/BusSpecs.cs',
+      'test/Acme/ExchangeBind_Specs.cs', 'spring-kafka-test/src/main/java/EmbeddedKafka.java', 'e2e/compose.yml',
+      'benchmarks/latency/producer.properties', 'OrdersIT.java', 'conftest.py', 'src/it/java/Smoke.java',
+    ]) assert.equal(role(path), 'test', path);
+  });
+
+  it('reads samples, tutorials and documentation', () => {
+    for (const path of ['examples/producer.py', '_examples/basic/docker-compose.yml', 'samples/sample-07/compose.yaml', 'quickstart/app.js', 'src/main/java/ProducerExample.java', 'getting-started/server.properties']) {
+      assert.equal(role(path), 'sample', path);
+    }
+    for (const path of ['docs/kafka.yaml', 'documentation/configuring/server.properties']) assert.equal(role(path), 'docs', path);
+    assert.equal(role('python/receive.py', 'rabbitmq-tutorials'), 'sample');
+  });
+
+  it('keeps production code production, whatever words hide inside names', () => {
+    for (const path of ['src/main/java/com/acme/AbTestService.java', 'services/latest/consumer.go', 'app/contest/producer.py', 'deploy/kafka.yaml', 'src/specification/Orders.java']) {
+      assert.equal(role(path, 'orders-platform'), 'production', path);
+    }
+  });
+
+  it('lets the user decide by glob, over every guess', () => {
+    const decided = fileRole({ relative: 'examples/billing/producer.properties' }, { 'examples/billing/**': 'production' });
+    assert.deepEqual(decided, { role: 'production', reason: "the setting's glob 'examples/billing/**'" });
+    assert.equal(fileRole({ relative: 'labs/one/app.py' }, { 'labs/**': 'sample' }).role, 'sample');
+  });
+
+  it('matches globs as files.exclude does', () => {
+    assert.ok(globToRegExp('**/it/**').test('src/it/java/A.java'));
+    assert.ok(globToRegExp('*.Tests').test('src/Acme.Tests/x.cs'));
+    assert.ok(globToRegExp('{labs,demo}/**').test('demo/a.py'));
+    assert.ok(!globToRegExp('src/*.py').test('src/a/b.py'));
+  });
+});
+
+describe('deployment context', () => {
+  it('knows the Kafka version an image runs, Confluent Platform tags included', () => {
+    assert.equal(kafkaVersionOfImage('confluentinc/cp-kafka:7.4.0'), '3.4');
+    assert.equal(kafkaVersionOfImage('confluentinc/cp-server:8.0.1'), '4.0');
+    assert.equal(kafkaVersionOfImage('confluentinc/cp-kafka:6.2.1'), '2.8');
+    assert.equal(kafkaVersionOfImage('confluentinc/cp-kafka:5.5.3'), '2.5');
+    assert.equal(kafkaVersionOfImage('apache/kafka:3.9.0'), '3.9');
+    assert.equal(kafkaVersionOfImage('bitnami/kafka:4.0'), '4.0');
+    assert.equal(kafkaVersionOfImage('${REGISTRY}/cp-server:${TAG}'), undefined);
+    assert.equal(kafkaVersionOfImage('confluentinc/cp-kafka:latest'), undefined);
+  });
+
+  it('compares versions against a rule\'s range', () => {
+    assert.ok(inRange('4.1', '>= 4.0'));
+    assert.ok(!inRange('3.4', '>= 4.0'));
+    assert.ok(inRange('3.9', '< 4.0'));
+  });
+});
