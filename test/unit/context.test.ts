@@ -26,6 +26,8 @@ describe('file roles', () => {
     }
     for (const path of ['docs/kafka.yaml', 'documentation/configuring/server.properties']) assert.equal(role(path), 'docs', path);
     assert.equal(role('python/receive.py', 'rabbitmq-tutorials'), 'sample');
+    // One application built as a showcase is judged like production code.
+    assert.equal(role('src/checkout/kafka/producer.go', 'opentelemetry-demo'), 'production');
   });
 
   it('keeps production code production, whatever words hide inside names', () => {

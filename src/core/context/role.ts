@@ -28,6 +28,11 @@ const TEST_WORDS = new Set(['test', 'tests', 'testing', 'spec', 'specs', 'e2e', 
 const BENCH_WORDS = new Set(['bench', 'benches', 'benchmark', 'benchmarks', 'jmh', 'perf', 'loadtest', 'loadtests']);
 const SAMPLE_WORDS = new Set(['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'tutorial', 'tutorials', 'quickstart', 'quickstarts', 'playground', 'showcase', 'cookbook', 'workshop', 'katas']);
 const DOCS_WORDS = new Set(['docs', 'doc', 'documentation', 'asciidoc', 'antora', 'mkdocs', 'website']);
+/**
+ * The workspace folder's own name counts only when it names a collection (`rabbitmq-tutorials`, `kafka-examples`):
+ * a repository called `opentelemetry-demo` or `payments-sample` is one application, built to look like production.
+ */
+const ROOT_WORDS = new Set(['examples', 'samples', 'tutorials', 'demos', 'quickstarts', 'workshops', 'katas', 'tests']);
 /** Whole directory names that only mean "tests" by convention (Maven's `src/it`, Perl's and Celery's `t`). */
 const TEST_DIRECTORIES = new Set(['it', 't', '__tests__', '__mocks__']);
 const SAMPLE_DIRECTORIES = new Set(['getting-started', 'hello-world']);
@@ -41,14 +46,17 @@ export function fileRole(where: RolePath, globs: RoleGlobs = {}): RoleContext {
   }
   const segments = relative.split('/').filter((s) => s !== '' && s !== '.');
   const fileName = segments.pop() ?? '';
-  const directories = where.rootName ? [where.rootName, ...segments] : segments;
   const fromFile = roleOfFileName(fileName);
   if (fromFile) return fromFile;
   // The nearest directory that says something decides: `examples/app/src/test/…` is a test of a sample.
-  for (let k = directories.length - 1; k >= 0; k--) {
-    const name = directories[k]!;
+  for (let k = segments.length - 1; k >= 0; k--) {
+    const name = segments[k]!;
     const role = roleOfDirectory(name);
     if (role) return { role, reason: `directory '${name}'` };
+  }
+  if (where.rootName) {
+    const words = wordsOf(where.rootName).filter((w) => ROOT_WORDS.has(w));
+    if (words.length > 0) return { role: words.includes('tests') ? 'test' : 'sample', reason: `workspace folder '${where.rootName}'` };
   }
   return { role: 'production', reason: 'no test, sample or documentation marker in its path' };
 }
