@@ -24,14 +24,14 @@ export function toSarif(findings: readonly Finding[], rules: readonly RuleInfo[]
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId),
         level: LEVELS[f.severity],
-        message: { text: f.message },
+        message: { text: f.context ? `${f.message} ${f.context.note}` : f.message },
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
             region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
           },
         }],
-        properties: { profile: f.profile },
+        properties: f.context ? { profile: f.profile, context: f.context } : { profile: f.profile },
       })),
       columnKind: 'utf16CodeUnits',
     }],

@@ -113,6 +113,48 @@ describe('guidance in Spring YAML, Python and manifests', function () {
   });
 });
 
+describe('context: tests, samples and single-broker setups', function () {
+  const test = workspaceFile('tests', 'test_producer.py');
+  const compose = workspaceFile('docker-compose.yml');
+
+  afterEach(async function () {
+    for (const key of ['roles', 'nonProductionSeverity']) {
+      await vscode.workspace.getConfiguration('mqLens', test).update(key, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+  });
+
+  it('shows findings in test code as hints that say why, and the hover names the role', async function () {
+    await vscode.workspace.openTextDocument(test);
+    const [linger] = await waitFor(() => mqLensDiagnostics(test), (d) => d.length === 1, 'the test-file finding');
+    assert.equal((linger!.code as { value: string }).value, 'kafka-linger-latency');
+    assert.equal(linger!.severity, vscode.DiagnosticSeverity.Hint);
+    assert.match(linger!.message, /Shown as a hint because this file is test code \(file name 'test_producer.py'\)\.$/);
+    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', test, new vscode.Position(3, 62)));
+    assert.match(hover, /This file is read as test code/);
+  });
+
+  it('follows mqLens.roles and mqLens.nonProductionSeverity at once', async function () {
+    await vscode.workspace.openTextDocument(test);
+    await waitFor(() => mqLensDiagnostics(test), (d) => d.length === 1, 'the test-file finding');
+    await vscode.workspace.getConfiguration('mqLens', test).update('roles', { 'tests/**': 'production' }, vscode.ConfigurationTarget.WorkspaceFolder);
+    const [promoted] = await waitFor(() => mqLensDiagnostics(test), (d) => d[0]?.severity === vscode.DiagnosticSeverity.Warning, 'the finding judged as production code');
+    assert.doesNotMatch(promoted!.message, /Shown as/);
+    await vscode.workspace.getConfiguration('mqLens', test).update('roles', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    await vscode.workspace.getConfiguration('mqLens', test).update('nonProductionSeverity', 'off', vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitFor(() => mqLensDiagnostics(test), (d) => d.length === 0, 'test findings to be switched off');
+  });
+
+  it('says a single broker needs a replication factor of 1, and offers no fix that would break it', async function () {
+    await vscode.workspace.openTextDocument(compose);
+    const [offsets] = await waitFor(() => mqLensDiagnostics(compose), (d) => d.length === 1, 'the single-broker finding');
+    assert.equal((offsets!.code as { value: string }).value, 'kafka-offsets-topic-replication-one');
+    assert.equal(offsets!.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(offsets!.message, /single broker/);
+    const actions = await codeActions(compose, offsets!.range, vscode.CodeActionKind.QuickFix);
+    assert.deepEqual(actions.filter((a) => !/^(Ignore|Learn more)/.test(a.title)).map((a) => a.title), []);
+  });
+});
+
 describe('the workspace view', function () {
   it('lists the detected brokers, clients and files', async function () {
     const { scanner } = await api();

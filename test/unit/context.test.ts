@@ -57,6 +57,7 @@ describe('deployment context', () => {
     assert.equal(kafkaVersionOfImage('confluentinc/cp-kafka:6.2.1'), '2.8');
     assert.equal(kafkaVersionOfImage('confluentinc/cp-kafka:5.5.3'), '2.5');
     assert.equal(kafkaVersionOfImage('apache/kafka:3.9.0'), '3.9');
+    assert.equal(kafkaVersionOfImage('ghcr.io/acme/image-mirror-confluentinc-cp-kafka:6.2.0'), '2.8');
     assert.equal(kafkaVersionOfImage('bitnami/kafka:4.0'), '4.0');
     assert.equal(kafkaVersionOfImage('${REGISTRY}/cp-server:${TAG}'), undefined);
     assert.equal(kafkaVersionOfImage('confluentinc/cp-kafka:latest'), undefined);

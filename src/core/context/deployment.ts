@@ -19,7 +19,7 @@ export interface ScopeContext {
 export type ScopeContexts = Readonly<Record<string, ScopeContext>>;
 
 /** Container images that run a Kafka broker, by their last path segment (`${REGISTRY}/cp-server:${TAG}` still says cp-server). */
-const KAFKA_BROKER_IMAGE = /^(cp-kafka|cp-server|kafka|kafka-native|confluent-local)$/;
+const KAFKA_BROKER_IMAGE = /(^|[-_])(cp-kafka|cp-server|kafka|kafka-native|confluent-local)$/;
 
 /**
  * Confluent Platform ships Apache Kafka as `cp 5.x -> 2.x`, `6.0/6.1/6.2 -> 2.6/2.7/2.8`, `7.x -> 3.x`, `8.x -> 4.x`
@@ -40,9 +40,10 @@ export function kafkaVersionOfImage(image: string): string | undefined {
   if (!version) return undefined;
   const major = Number(version[1]);
   const minor = Number(version[2]);
-  if (name === 'cp-kafka' || name === 'cp-server' || name === 'confluent-local') return kafkaOfConfluent(major, minor);
+  // A mirror keeps the product's name at its end (`image-mirror-confluentinc-cp-kafka`).
+  if (/(^|[-_])(cp-kafka|cp-server|confluent-local)$/.test(name)) return kafkaOfConfluent(major, minor);
   // Apache's, Bitnami's and most community images are tagged with the Kafka version itself.
-  if (name === 'kafka' || name === 'kafka-native') return major >= 0 && major <= 9 ? `${major}.${minor}` : undefined;
+  if (/(^|[-_])kafka(-native)?$/.test(name)) return major >= 0 && major <= 9 ? `${major}.${minor}` : undefined;
   return undefined;
 }
 
@@ -53,6 +54,9 @@ function splitImage(image: string): { name: string; tag?: string } {
   const colon = last.indexOf(':');
   return colon < 0 ? { name: last.toLowerCase() } : { name: last.slice(0, colon).toLowerCase(), tag: last.slice(colon + 1) };
 }
+
+/** Variables (after `KAFKA_` or `KAFKA_CFG_`) that only a Kafka server's container sets. */
+const SERVER_IDENTITY = ['BROKER_ID', 'NODE_ID', 'PROCESS_ROLES', 'ADVERTISED_LISTENERS', 'LISTENERS'];
 
 export function isKafkaBrokerImage(image: string): boolean {
   return KAFKA_BROKER_IMAGE.test(splitImage(image).name);
@@ -83,9 +87,13 @@ export function composeScopes(entries: readonly YamlEntry[]): Record<string, Sco
   }
   const clusters = new Map<string, number>();
   const brokers = new Map<string, string>();
+  const servers = new Set<string>();
   for (const [service, info] of services) {
-    if (!info.image || !isKafkaBrokerImage(info.image)) continue;
     const env = (name: string) => info.env.get(`KAFKA_${name}`) ?? info.env.get(`KAFKA_CFG_${name}`);
+    // A Kafka server by its image, or by variables only a server has (mirrored and locally built images hide the name).
+    const identity = SERVER_IDENTITY.some((name) => env(name) !== undefined);
+    if (!(info.image !== undefined && isKafkaBrokerImage(info.image)) && !identity) continue;
+    servers.add(service);
     const roles = env('PROCESS_ROLES');
     if (roles !== undefined && !/broker/i.test(roles)) continue;
     const zookeeper = env('ZOOKEEPER_CONNECT')?.split('/')[0];
@@ -97,8 +105,8 @@ export function composeScopes(entries: readonly YamlEntry[]): Record<string, Sco
   for (const [service, info] of services) {
     const cluster = brokers.get(service);
     const scope: ScopeContext = {};
-    if (info.image !== undefined) scope.kafkaServer = isKafkaBrokerImage(info.image);
-    else if (info.build) scope.kafkaServer = false;
+    if (servers.has(service)) scope.kafkaServer = true;
+    else if (info.image !== undefined || info.build) scope.kafkaServer = false;
     if (cluster !== undefined) scope.brokers = clusters.get(cluster)!;
     const version = info.image ? kafkaVersionOfImage(info.image) : undefined;
     if (version) scope.version = version;
