@@ -3,7 +3,7 @@ import { workloadDirective } from './directives';
 import { extractPropertiesFile } from './extract/propertiesFile';
 import type { ClientUse, Extraction } from './extract/types';
 import { extractYamlFile } from './extract/yamlFile';
-import { formatOf, languageOf, type Format } from './formats';
+import { formatByContent, formatOf, languageOf, type Format } from './formats';
 import { extractCodeFile } from './extract/codeFile';
 import { extractManifestFile } from './extract/manifestFile';
 import type { ClientIndex } from './detect/clientIndex';
@@ -50,7 +50,8 @@ export interface FullAnalysis extends AnalysisResult {
 }
 
 export function analyzeText(options: AnalyzeOptions): FullAnalysis {
-  const format = options.format ?? formatOf(options.file);
+  const named = options.format ?? formatOf(options.file);
+  const format = named && formatByContent(named, options.text);
   const lines = new LineIndex(options.text);
   if (!format) return { settings: [], findings: [], profile: options.profile, lineComment: '#', lines, clientUses: [], role: { role: 'production', reason: '' } };
   const extractContext = { file: options.file, text: options.text, lines, keys: options.keys };

@@ -42,3 +42,25 @@ export function lineCommentOf(format: Format): '#' | '//' {
   const language = languageOf(format);
   return language && language !== 'python' ? '//' : '#';
 }
+
+/**
+ * A file's format decided by its content where the name is only a hint: a YAML file with a top-level `services:` map
+ * of images or builds is a compose file whatever it is called (`kafka-cluster.yml`, `docker/stack.yaml`), one with a
+ * top-level `spring:` that configures messaging is Spring configuration (`config/portal-prod.yaml`), and a
+ * `.properties` file of `spring.kafka.*` keys is Spring's. Cheap: a few anchored regular expressions.
+ */
+export function formatByContent(format: Format, text: string): Format {
+  if (format === 'yaml') {
+    // GitHub Actions and OpenFaaS stacks have `services:` maps too, with other meanings.
+    if (COMPOSE_SERVICES.test(text) && COMPOSE_SERVICE_CHILD.test(text) && !NOT_COMPOSE.test(text)) return 'compose';
+    if (SPRING_MESSAGING_YAML.test(text) && /^spring:[ \t]*(#.*)?$/m.test(text)) return 'spring-yaml';
+  }
+  if (format === 'properties' && SPRING_MESSAGING_PROPERTIES.test(text)) return 'spring-properties';
+  return format;
+}
+
+const COMPOSE_SERVICES = /^services:[ \t]*(#.*)?$/m;
+const COMPOSE_SERVICE_CHILD = /^[ \t]+(image|build):/m;
+const NOT_COMPOSE = /^(jobs|on|functions|provider|steps|hosts):/m;
+const SPRING_MESSAGING_YAML = /^[ \t]+(kafka|rabbitmq|pulsar|activemq|artemis|jms):[ \t]*(#.*)?$/m;
+const SPRING_MESSAGING_PROPERTIES = /^[ \t]*spring\.(kafka|rabbitmq|pulsar|activemq|artemis|cloud\.stream)\./m;

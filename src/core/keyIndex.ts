@@ -6,6 +6,7 @@ export class KeyIndex {
   private readonly rulesByKey = new Map<string, RuleInfo[]>();
   private readonly bySpringName = new Map<string, KeyInfo>();
   private readonly systemsBySpelling = new Map<string, string[]>();
+  private readonly validNames = new Map<string, Set<string>>();
 
   constructor(readonly knowledge: Knowledge) {
     for (const info of knowledge.keys) {
@@ -39,6 +40,19 @@ export class KeyIndex {
   /** The systems that know a spelling, in knowledge order. */
   systemsFor(spelling: string): readonly string[] {
     return this.systemsBySpelling.get(spelling.toLowerCase()) ?? [];
+  }
+
+  /**
+   * Whether a name is one of the system's real configuration names (knowledge/keys/*-names.json), documented by a
+   * note or not. Systems without such a list know no undocumented names.
+   */
+  isValidName(system: string, name: string): boolean {
+    let names = this.validNames.get(system);
+    if (!names) {
+      names = new Set((this.knowledge.names[system] ?? []).map((n) => n.toLowerCase()));
+      this.validNames.set(system, names);
+    }
+    return names.has(name.toLowerCase());
   }
 
   /** Rules whose conditions read this canonical key. */

@@ -36,6 +36,11 @@ export interface Setting {
   scope?: string;
   /** Set when the setting is not written but implied by a client's default; says which default. */
   implicit?: string;
+  /**
+   * False for a real configuration name that the knowledge base has no note for: it is read and listed (`settings`),
+   * but no rule or hover knows it yet. Absent means documented.
+   */
+  documented?: false;
   /** The catalogue client whose call or object the setting configures, when the file imports one (code only). */
   client?: string;
   /** The broker entity a setting in code belongs to (a RabbitMQ queue or exchange), with the flags that change its meaning. */

@@ -15,23 +15,31 @@ describe('file roles', () => {
       'src/test/java/com/acme/OrdersTest.java', 'src/integrationTest/java/OrdersIT.java', 'tests/test_consumer.py',
       't/unit/test_redis.py', 'consumer_test.go', 'pkg/kafka/consumer.spec.ts', 'src/__tests__/worker.ts',
       'tests/MassTransit.KafkaIntegration.Tests/docker-compose.yml', 'src/Acme.Bus.UnitTests/BusSpecs.cs',
-      'test/Acme/ExchangeBind_Specs.cs', 'spring-kafka-test/src/main/java/EmbeddedKafka.java', 'e2e/compose.yml',
+      'test/Acme/ExchangeBind_Specs.cs', 'src/Orders/BusSpecs.cs', 'src/test/scala/OrdersSpec.scala', 'web/consumer.test.js', 'app/tests.py', 'spring-kafka-test/src/main/java/EmbeddedKafka.java', 'e2e/compose.yml',
       'benchmarks/latency/producer.properties', 'OrdersIT.java', 'conftest.py', 'src/it/java/Smoke.java',
     ]) assert.equal(role(path), 'test', path);
   });
 
   it('reads samples, tutorials and documentation', () => {
-    for (const path of ['examples/producer.py', '_examples/basic/docker-compose.yml', 'samples/sample-07/compose.yaml', 'quickstart/app.js', 'src/main/java/ProducerExample.java', 'getting-started/server.properties']) {
+    for (const path of ['examples/producer.py', '_examples/basic/docker-compose.yml', 'samples/sample-07/compose.yaml', 'spring-boot-sample-kafka/src/main/java/App.java', 'getting-started/server.properties']) {
       assert.equal(role(path), 'sample', path);
     }
-    for (const path of ['docs/kafka.yaml', 'documentation/configuring/server.properties']) assert.equal(role(path), 'docs', path);
+    for (const path of ['docs/kafka.yaml', 'documentation/configuring/server.properties', 'docs-site/kafka.yaml']) assert.equal(role(path), 'docs', path);
     assert.equal(role('python/receive.py', 'rabbitmq-tutorials'), 'sample');
     // One application built as a showcase is judged like production code.
     assert.equal(role('src/checkout/kafka/producer.go', 'opentelemetry-demo'), 'production');
   });
 
   it('keeps production code production, whatever words hide inside names', () => {
-    for (const path of ['src/main/java/com/acme/AbTestService.java', 'services/latest/consumer.go', 'app/contest/producer.py', 'deploy/kafka.yaml', 'src/specification/Orders.java']) {
+    // Each of these is production code in a real repository, whatever a word in its name suggests.
+    for (const path of [
+      'src/main/java/com/acme/AbTestService.java', 'services/latest/consumer.go', 'app/contest/producer.py', 'deploy/kafka.yaml',
+      'src/specification/Orders.java', 'cruise-control/src/main/java/monitor/sampling/SampleStore.java',
+      'cruise-control/src/main/java/monitor/sampling/PartitionMetricSample.java', 'mall-mbg/src/main/java/com/macro/mall/model/UmsAdminExample.java',
+      'shenyu-plugin/shenyu-plugin-mock/src/main/java/MockPlugin.java', 'redis-persistence/src/main/java/JedisMock.java',
+      'shenyu-client/shenyu-client-api-docs-annotations/src/main/java/ApiDoc.java', 'src/Identity.API/Quickstart/Account/AccountController.cs',
+      'api/src/main/java/io/strimzi/api/kafka/model/kafka/KafkaSpec.java', 'src/main/java/com/acme/TestimonialConsumer.java',
+    ]) {
       assert.equal(role(path, 'orders-platform'), 'production', path);
     }
   });

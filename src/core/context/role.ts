@@ -24,9 +24,12 @@ export interface RolePath {
 
 // Words of a directory name that mark what it holds. Names are split into words at `-`, `_`, `.`, `+`, spaces and
 // camelCase humps, so `MassTransit.KafkaIntegration.Tests`, `spring-kafka-test` and `integrationTest` all say "test".
-const TEST_WORDS = new Set(['test', 'tests', 'testing', 'spec', 'specs', 'e2e', 'testdata', 'fixture', 'fixtures', 'testutil', 'testutils', 'testkit', 'systemtest', 'systemtests', 'itest', 'itests', 'mock', 'mocks']);
+// `mock` is not among them: `JedisMock` or a gateway's mock plugin can be production code. `quickstart` is not a
+// sample word: IdentityServer's `Quickstart/` folder is a production login UI.
+const TEST_WORDS = new Set(['test', 'tests', 'testing', 'spec', 'specs', 'e2e', 'testdata', 'fixture', 'fixtures', 'testutil', 'testutils', 'testkit', 'systemtest', 'systemtests', 'itest', 'itests']);
 const BENCH_WORDS = new Set(['bench', 'benches', 'benchmark', 'benchmarks', 'jmh', 'perf', 'loadtest', 'loadtests']);
-const SAMPLE_WORDS = new Set(['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'tutorial', 'tutorials', 'quickstart', 'quickstarts', 'playground', 'showcase', 'cookbook', 'workshop', 'katas']);
+const SAMPLE_WORDS = new Set(['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'tutorial', 'tutorials', 'playground', 'showcase', 'cookbook', 'workshop', 'katas']);
+/** Documentation words count only at either end of a directory name: `docs-site` is documentation, `api-docs-annotations` is code. */
 const DOCS_WORDS = new Set(['docs', 'doc', 'documentation', 'asciidoc', 'antora', 'mkdocs', 'website']);
 /**
  * The workspace folder's own name counts only when it names a collection (`rabbitmq-tutorials`, `kafka-examples`):
@@ -36,8 +39,6 @@ const ROOT_WORDS = new Set(['examples', 'samples', 'tutorials', 'demos', 'quicks
 /** Whole directory names that only mean "tests" by convention (Maven's `src/it`, Perl's and Celery's `t`). */
 const TEST_DIRECTORIES = new Set(['it', 't', '__tests__', '__mocks__']);
 const SAMPLE_DIRECTORIES = new Set(['getting-started', 'hello-world']);
-/** File stems that are test support whatever their words: pytest's conftest. */
-const TEST_STEMS = new Set(['conftest']);
 
 export function fileRole(where: RolePath, globs: RoleGlobs = {}): RoleContext {
   const relative = where.relative.replace(/\\/g, '/').replace(/^\.\//, '');
@@ -68,24 +69,27 @@ function roleOfDirectory(name: string): FileRole | undefined {
   const words = wordsOf(name);
   if (words.some((w) => TEST_WORDS.has(w) || BENCH_WORDS.has(w))) return 'test';
   if (words.some((w) => SAMPLE_WORDS.has(w))) return 'sample';
-  if (words.some((w) => DOCS_WORDS.has(w))) return 'docs';
+  if (DOCS_WORDS.has(words[0] ?? '') || DOCS_WORDS.has(words[words.length - 1] ?? '')) return 'docs';
   return undefined;
 }
 
 /**
- * A file's own name marks it only by its first or last word (`test_consumer.py`, `ConsumerTest.java`,
- * `consumer.spec.ts`, `ExchangeBind_Specs.cs`, `OrdersIT.java`, `ProducerExample.java`), so that `AbTestService.java`
- * stays production code.
+ * A file's own name marks it as a test only in the naming conventions of test frameworks (`test_consumer.py`,
+ * `consumer_test.go`, `ConsumerTest.java`, `ConsumerTests.cs`, `OrdersIT.java`, `consumer.spec.ts`, `consumer_spec.rb`,
+ * `ConsumerSpec.scala`, `ExchangeBind_Specs.cs`, `conftest.py`). Names never make a sample: `UserExample.java` is a
+ * MyBatis criteria class and `SampleStore.java` a metrics store, both production code.
  */
+const TEST_FILE = /^(test_|test-|tests?$|conftest$|Test[A-Z_])|(_test|_tests|\.test|\.spec|_spec|[a-z0-9]Tests?|[a-z0-9]IT|[a-z0-9]ITCase|_Specs?)$/;
+/** `OrdersSpec` is a test in Scala, Groovy (Spock), Kotlin (Kotest) and C# (MSpec); in Java `KafkaSpec` is a model class. */
+const SPEC_FILE = /[a-z0-9]Specs?$/;
+const SPEC_EXTENSIONS = new Set(['scala', 'groovy', 'kt', 'cs']);
+
 function roleOfFileName(fileName: string): RoleContext | undefined {
   const dot = fileName.lastIndexOf('.');
   const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
-  if (TEST_STEMS.has(stem.toLowerCase()) || /[a-z0-9]IT$/.test(stem)) return { role: 'test', reason: `file name '${fileName}'` };
-  const words = wordsOf(stem);
-  const ends = [words[0], words[words.length - 1]].filter((w): w is string => w !== undefined);
-  if (ends.some((w) => TEST_WORDS.has(w) && w !== 'fixture' && w !== 'fixtures')) return { role: 'test', reason: `file name '${fileName}'` };
-  if (ends.some((w) => w === 'example' || w === 'sample' || w === 'demo' || w === 'tutorial')) return { role: 'sample', reason: `file name '${fileName}'` };
-  return undefined;
+  const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  const test = TEST_FILE.test(stem) || (SPEC_EXTENSIONS.has(extension) && SPEC_FILE.test(stem));
+  return test ? { role: 'test', reason: `file name '${fileName}'` } : undefined;
 }
 
 /** `MassTransit.KafkaIntegration.Tests` -> masstransit, kafka, integration, tests. */

@@ -7,7 +7,8 @@ import { extractPropertiesFile } from '../extract/propertiesFile';
 import { hashComments } from '../extract/comments';
 import { flattenYaml } from '../extract/yamlTree';
 import { parseProperties } from '../parsers/properties';
-import { formatOf, languageOf, baseName, type Format } from '../formats';
+import { composeScopes, isKafkaBrokerImage } from '../context/deployment';
+import { formatByContent, formatOf, languageOf, baseName, type Format } from '../formats';
 import type { KeyIndex } from '../keyIndex';
 import { LineIndex } from '../text';
 import type { Span } from '../types';
@@ -55,7 +56,8 @@ export function detectText(options: DetectOptions): Detection[] {
     return sorted(found);
   }
   const lines = new LineIndex(options.text);
-  const format = formatOf(options.file);
+  const named = formatOf(options.file);
+  const format = named && formatByContent(named, options.text);
   const language = format ? languageOf(format) : undefined;
   if (language) {
     const code = extractCodeFile({ file: options.file, text: options.text, lines, keys: options.keys }, language, options.clients, true);
@@ -124,18 +126,32 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
     const tree = flattenYaml(options.text);
     const kinds = new Map<number, { apiVersion?: string; kindSpan?: Span }>();
     const textLines = options.text.split(/\r\n|\r|\n/);
+    const firstLines = new Map<string, number>();
+    const kafkaImages = new Set<string>();
     for (const entry of tree.entries) {
       const line = lines.positionAt(entry.keySpan.start).line;
       if (format === 'spring-yaml') springPrefix(entry.path.join('.'), entry.keySpan === entry.valueSpan ? ownerLine(entry.path, line, textLines) : line);
       if (entry.path.length === 3 && entry.path[0] === 'services' && entry.path[2] === 'image') {
         const image = entry.value.replace(/[:@].*$/, '').toLowerCase();
         for (const { pattern, broker } of IMAGE_PATTERNS) if (pattern.test(image)) add(line, broker, null, 'config');
+        if (isKafkaBrokerImage(entry.value)) {
+          add(line, 'kafka', null, 'config');
+          kafkaImages.add(entry.path[1]!);
+        }
       }
+      if (entry.path[0] === 'services' && entry.path[1] !== undefined && !firstLines.has(entry.path[1])) firstLines.set(entry.path[1], line);
       if (entry.path.length === 1 && (entry.path[0] === 'apiVersion' || entry.path[0] === 'kind')) {
         const info = kinds.get(entry.document) ?? {};
         if (entry.path[0] === 'apiVersion') info.apiVersion = entry.value;
         else info.kindSpan = entry.keySpan;
         kinds.set(entry.document, info);
+      }
+    }
+    // A Kafka server known by variables only a server sets (a locally built or unnamed image): on its first line.
+    if (format === 'compose') {
+      for (const [scope, context] of Object.entries(composeScopes(tree.entries))) {
+        const line = firstLines.get(scope.slice('service:'.length));
+        if (context.kafkaServer && line !== undefined && !kafkaImages.has(scope.slice('service:'.length))) add(line, 'kafka', null, 'config');
       }
     }
     for (const info of kinds.values()) {

@@ -2,14 +2,22 @@
 // Confluent and Apache Kafka images take KAFKA_<NAME> with `_` for `.`, `__` for `_` and `___` for `-`;
 // Bitnami's take KAFKA_CFG_<NAME> with `_` for `.`. Only names the knowledge base knows become settings.
 import type { KeyIndex } from '../keyIndex';
-import type { KeyInfo } from '../knowledgeTypes';
 
-export function kafkaKeyFromEnv(name: string, keys: KeyIndex): KeyInfo | undefined {
+/**
+ * The Kafka configuration name an image's variable sets: the canonical key when the knowledge base has a note for
+ * it (`documented`), or the name itself when it is a real Kafka name without one. Undefined for other variables
+ * (`KAFKA_HEAP_OPTS`).
+ */
+export function kafkaKeyFromEnv(name: string, keys: KeyIndex): { key: string; documented: boolean } | undefined {
   const bitnami = /^KAFKA_CFG_(.+)$/.exec(name);
-  if (bitnami) return keys.lookup('kafka', bitnami[1]!.toLowerCase().replace(/_/g, '.'));
-  const confluent = /^KAFKA_(.+)$/.exec(name);
-  if (!confluent) return undefined;
-  const key = confluent[1]!.toLowerCase().replace(/___/g, '\u0001').replace(/__/g, '\u0002').replace(/_/g, '.')
-    .replace(/\u0001/g, '-').replace(/\u0002/g, '_');
-  return keys.lookup('kafka', key);
+  const confluent = bitnami ? undefined : /^KAFKA_(.+)$/.exec(name);
+  let key: string;
+  if (bitnami) key = bitnami[1]!.toLowerCase().replace(/_/g, '.');
+  else if (confluent) {
+    key = confluent[1]!.toLowerCase().replace(/___/g, '\u0001').replace(/__/g, '\u0002').replace(/_/g, '.')
+      .replace(/\u0001/g, '-').replace(/\u0002/g, '_');
+  } else return undefined;
+  const info = keys.lookup('kafka', key);
+  if (info) return { key: info.key, documented: true };
+  return keys.isValidName('kafka', key) ? { key, documented: false } : undefined;
 }

@@ -48,6 +48,9 @@ function springSettings(context: ExtractContext, entries: readonly PropertiesEnt
     if (passThrough && entry.keySpan.end - entry.keySpan.start === entry.key.length) {
       const start = entry.keySpan.start + passThrough.offset;
       unknownKeys.push({ system: 'kafka', name: passThrough.name, span: { start, end: start + passThrough.name.length }, dedicated: true });
+      if (context.keys.isValidName('kafka', passThrough.name)) {
+        settings.push({ ...makeSetting(context.file, context.lines, 'kafka', passThrough.name, entry), documented: false });
+      }
     }
   }
   return settings;
@@ -89,6 +92,13 @@ function plainSettings(context: ExtractContext, entries: readonly PropertiesEntr
     if (!system) {
       if (kafkaFile && unknownKeys && entry.keySpan.end - entry.keySpan.start === entry.key.length) {
         unknownKeys.push({ system: 'kafka', name: entry.key, span: entry.keySpan, dedicated: false });
+      }
+      // A real name without a note is still a setting of this file: listed, though nothing judges it yet.
+      const owner = ranked.find((s) => context.keys.isValidName(s, entry.key));
+      if (owner && (owner !== 'kafka' || kafkaFile)) {
+        const setting = { ...makeSetting(context.file, context.lines, owner, entry.key, entry), documented: false as const };
+        if (scope !== undefined) setting.scope = scope;
+        settings.push(setting);
       }
       continue;
     }

@@ -56,6 +56,9 @@ function springYaml(context: ExtractContext, entries: readonly YamlEntry[], mult
     if (!resolved) {
       const passThrough = kafkaPassThrough(name);
       if (passThrough && passThrough.name === entry.path[entry.path.length - 1]) unknownYamlKey(context, entry, passThrough.name, unknownKeys);
+      if (passThrough && context.keys.isValidName('kafka', passThrough.name)) {
+        settings.push({ ...setting(context, 'kafka', passThrough.name, entry.path[entry.path.length - 1]!, entry, multi ? `document-${entry.document}` : undefined), documented: false });
+      }
       continue;
     }
     // Spring profiles in one file (`---` documents) configure different runs: each is its own scope.
@@ -76,17 +79,19 @@ function compose(context: ExtractContext, entries: readonly YamlEntry[], scopes:
       // List form: "KAFKA_LINGER_MS=100" (the key and the value share one scalar).
       const listed = listEnvironment(context.text, entry);
       if (!listed) continue;
-      const info = kafkaKeyFromEnv(listed.name, context.keys);
-      if (!info) continue;
+      const key = kafkaKeyFromEnv(listed.name, context.keys);
+      if (!key) continue;
       const position = context.lines.positionAt(listed.keySpan.start);
-      settings.push({
-        file: context.file, line: position.line, column: position.column, system: 'kafka', key: info.key, rawKey: listed.name,
+      const listedSetting: Setting = {
+        file: context.file, line: position.line, column: position.column, system: 'kafka', key: key.key, rawKey: listed.name,
         value: listed.value, keySpan: listed.keySpan, valueSpan: listed.valueSpan, valueStyle: 'bare', scope,
-      });
+      };
+      if (!key.documented) listedSetting.documented = false;
+      settings.push(listedSetting);
       continue;
     }
-    const info = kafkaKeyFromEnv(name, context.keys);
-    if (info) settings.push(setting(context, 'kafka', info.key, name, entry, scope));
+    const key = kafkaKeyFromEnv(name, context.keys);
+    if (key) settings.push(key.documented ? setting(context, 'kafka', key.key, name, entry, scope) : { ...setting(context, 'kafka', key.key, name, entry, scope), documented: false });
   }
   return settings;
 }
@@ -128,7 +133,10 @@ function kubernetes(context: ExtractContext, entries: readonly YamlEntry[], unkn
       else if (info.kind === 'KafkaTopic' && path === 'spec.replicas') key = 'replication.factor';
       const known = key === undefined ? undefined : context.keys.lookup('kafka', key);
       if (known) settings.push(setting(context, 'kafka', known.key, entry.path[entry.path.length - 1]!, entry, scope));
-      else if (key !== undefined && key !== 'replication.factor') unknownYamlKey(context, entry, key, unknownKeys);
+      else if (key !== undefined && key !== 'replication.factor') {
+        unknownYamlKey(context, entry, key, unknownKeys);
+        if (context.keys.isValidName('kafka', key)) settings.push({ ...setting(context, 'kafka', key, entry.path[entry.path.length - 1]!, entry, scope), documented: false });
+      }
     } else if (info.apiVersion.startsWith('rabbitmq.com/') && (info.kind === 'Policy' || info.kind === 'Queue')) {
       // Messaging topology operator: a Policy's definition and a Queue's arguments and flags.
       let key: string | undefined;
