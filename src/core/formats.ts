@@ -20,7 +20,7 @@ export { baseName };
 
 export function formatOf(fileName: string): Format | undefined {
   const base = baseName(fileName).toLowerCase();
-  if (manifestKind(base)) return 'manifest';
+  if (manifestKind(fileName)) return 'manifest';
   if (SPRING_PROPERTIES.test(base)) return 'spring-properties';
   if (base.endsWith('.properties')) return 'properties';
   if (SPRING_YAML.test(base)) return 'spring-yaml';

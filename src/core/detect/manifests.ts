@@ -1,9 +1,10 @@
-// Dependencies declared in manifests: package.json, requirements*.txt, pyproject.toml (PEP 621 and Poetry), Pipfile,
-// pom.xml, build.gradle(.kts), go.mod, *.csproj (PackageReference and old-style Reference) and Cargo.toml.
+// Dependencies declared in manifests: package.json, requirements*.txt (and any .txt under a requirements/ folder),
+// pyproject.toml (PEP 621 and Poetry), Pipfile, pom.xml, build.gradle(.kts), go.mod, *.csproj (PackageReference and
+// old-style Reference), Cargo.toml, composer.json (PHP), Gemfile and *.gemspec (Ruby) and mix.exs (Elixir).
 // Each parser is line-based and forgiving: a manifest that does not parse yields what could be read, never an error.
 import { baseName } from '../paths';
 
-export type ManifestKind = 'npm' | 'requirements' | 'pyproject' | 'pipfile' | 'maven' | 'gradle' | 'gomod' | 'csproj' | 'cargo';
+export type ManifestKind = 'npm' | 'requirements' | 'pyproject' | 'pipfile' | 'maven' | 'gradle' | 'gomod' | 'csproj' | 'cargo' | 'composer' | 'gemfile' | 'mix';
 
 export interface Dependency {
   /** Ecosystem-prefixed coordinate, as in the client catalogue: `npm:kafkajs`, `maven:g:a`, `go:path`, … */
@@ -24,6 +25,11 @@ export function manifestKind(fileName: string): ManifestKind | undefined {
   if (base === 'go.mod') return 'gomod';
   if (base.endsWith('.csproj') || base.endsWith('.fsproj')) return 'csproj';
   if (base === 'cargo.toml') return 'cargo';
+  if (base === 'composer.json') return 'composer';
+  if (base === 'gemfile' || base === 'gems.rb' || base.endsWith('.gemspec')) return 'gemfile';
+  if (base === 'mix.exs') return 'mix';
+  // `requirements/base.txt`, `requirements/extras/redis.txt`: every text file under a requirements folder.
+  if (/(^|[\\/])requirements([\\/][^\\/]+)*[\\/][^\\/]+\.(txt|in)$/i.test(fileName)) return 'requirements';
   return undefined;
 }
 
@@ -31,7 +37,18 @@ export function parseManifest(kind: ManifestKind, text: string): Dependency[] {
   const lines = text.split(/\r\n|\r|\n/);
   switch (kind) {
     case 'npm':
-      return npm(lines);
+      return jsonDependencies(lines, NPM_SECTIONS, 'npm');
+    case 'composer':
+      return jsonDependencies(lines, COMPOSER_SECTIONS, 'composer');
+    case 'gemfile':
+      return lines.flatMap((line, i) => {
+        const gem = GEM.exec(line.replace(/(^|\s)#.*$/, ''));
+        return gem ? [{ coordinate: `gem:${gem[1]!.toLowerCase()}`, extras: [], line: i + 1 }] : [];
+      });
+    case 'mix':
+      // `{:amqp, "~> 4.1"}` in `deps` or `Mix.install`; names the catalogue does not know are dropped by the caller.
+      return lines.flatMap((line, i) => [...line.replace(/(^|\s)#.*$/, '').matchAll(/\{\s*:([a-z][a-z0-9_]*)\s*,/g)]
+        .map((match) => ({ coordinate: `hex:${match[1]!}`, extras: [], line: i + 1 })));
     case 'requirements':
       return lines.flatMap((line, i) => pythonRequirement(line.replace(/(^|\s)#.*$/, ''), i + 1));
     case 'pyproject':
@@ -53,26 +70,32 @@ export function parseManifest(kind: ManifestKind, text: string): Dependency[] {
 const pep503 = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
 const NPM_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+const COMPOSER_SECTIONS = ['require', 'require-dev'];
+/** `gem "bunny", "~> 3.1"` in a Gemfile; `spec.add_dependency "bunny"` (runtime or development) in a gemspec. */
+const GEM = /^\s*(?:gem|\w+\.add_(?:runtime_|development_)?dependency)\s*\(?\s*["']([^"']+)["']/;
 
-/** package.json read as JSON; each dependency's line is where its name is written inside its section. */
-function npm(lines: readonly string[]): Dependency[] {
+/**
+ * package.json and composer.json read as JSON; each dependency's line is where its name is written inside its
+ * section. Composer package names are case-insensitive, so they are compared in lower case.
+ */
+function jsonDependencies(lines: readonly string[], sections: readonly string[], ecosystem: 'npm' | 'composer'): Dependency[] {
   const text = lines.join('\n');
   let manifest: unknown;
   try {
     manifest = JSON.parse(text);
   } catch {
-    return npmByLines(lines);
+    return ecosystem === 'npm' ? npmByLines(lines) : [];
   }
   if (!manifest || typeof manifest !== 'object') return [];
   const found: Dependency[] = [];
-  for (const section of NPM_SECTIONS) {
+  for (const section of sections) {
     const dependencies = (manifest as Record<string, unknown>)[section];
     if (!dependencies || typeof dependencies !== 'object') continue;
     const sectionAt = text.search(new RegExp(`"${section}"\\s*:`));
     for (const name of Object.keys(dependencies)) {
       const at = text.indexOf(`"${name}"`, Math.max(0, sectionAt));
       const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
-      found.push({ coordinate: `npm:${name}`, extras: [], line });
+      found.push({ coordinate: `${ecosystem}:${ecosystem === 'composer' ? name.toLowerCase() : name}`, extras: [], line });
     }
   }
   return found;

@@ -2,11 +2,16 @@
 // images, Kubernetes resources, Spring prefixes, framework extras and framework calls.
 
 /** Whether a text may hold any of the URLs below: a cheap test before the per-line scan. */
-export const URL_HINT = /\b(amqps?|pulsar(\+ssl)?|nats|mqtts?|stomp(\+ssl)?|sqs|rediss?):\/\/|servicebus\.windows\.net|sqs\.[\w-]+\.amazonaws\.com/i;
+export const URL_HINT = /\b(amqps?|pyamqp|librabbitmq|rabbit|pulsar(\+ssl)?|nats|mqtts?|stomp(\+ssl)?|sqs|rediss?|confluentkafka|kafka|gcpubsub|azureservicebus):\/\/|servicebus\.windows\.net|sqs\.[\w-]+\.amazonaws\.com/i;
 
 /** Connection URLs and endpoints, found in string literals and configuration values. */
 export const URL_PATTERNS: ReadonlyArray<{ pattern: RegExp; broker: string; needsContext?: RegExp }> = [
   { pattern: /\bamqps?:\/\/[^\s'"`<>]*/i, broker: 'rabbitmq' },
+  // kombu's transport aliases (Celery's broker_url) and oslo.messaging's transport URLs.
+  { pattern: /\b(pyamqp|librabbitmq|rabbit):\/\/[^\s'"`<>]*/i, broker: 'rabbitmq' },
+  { pattern: /\b(confluentkafka|kafka):\/\/[^\s'"`<>]*/i, broker: 'kafka' },
+  { pattern: /\bgcpubsub:\/\/[^\s'"`<>]*/i, broker: 'google-pubsub' },
+  { pattern: /\bazureservicebus:\/\/[^\s'"`<>]*/i, broker: 'azure-service-bus' },
   { pattern: /\bpulsar(\+ssl)?:\/\/[^\s'"`<>]*/i, broker: 'pulsar' },
   { pattern: /\bnats:\/\/[^\s'"`<>]*/i, broker: 'nats' },
   { pattern: /\bmqtts?:\/\/[^\s'"`<>]*/i, broker: 'mqtt' },
