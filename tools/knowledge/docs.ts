@@ -12,7 +12,7 @@ export function renderRuleDoc(rule: RuleInfo): string {
     lines.push(`| \`${profile}\` | ${rule.severity[profile]} |`);
   }
   lines.push('', '## What it finds', '', describeTest(rule), '');
-  if (rule.formats) lines.push(`It applies to these formats only, because it describes one client's behaviour: ${rule.formats.map((f) => `\`${f}\``).join(', ')}.`, '');
+  if (rule.formats) lines.push(`It applies to these formats only: ${rule.formats.map((f) => `\`${f}\``).join(', ')}.`, '');
   lines.push('## Where it stays quiet', '', ...describeContext(rule).map((line) => `- ${line}`), '');
   lines.push('## Why it matters', '', rule.why.trim(), '');
   lines.push('## How to fix it', '', rule.fix.replacement !== undefined

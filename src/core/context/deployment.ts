@@ -55,6 +55,11 @@ function splitImage(image: string): { name: string; tag?: string } {
   return colon < 0 ? { name: last.toLowerCase() } : { name: last.slice(0, colon).toLowerCase(), tag: last.slice(colon + 1) };
 }
 
+/** Kafka's command-line tools and Confluent's readiness helper: a container that runs them is a client. */
+const KAFKA_TOOL = /\b(kafka-(topics|configs|acls|console-[a-z-]+|consumer-groups|reassign-partitions)(\.sh)?|cub)\b/;
+/** Commands that start the server itself, perhaps after waiting or formatting storage. */
+const KAFKA_SERVER_START = /\/etc\/confluent\/docker\/run|kafka-server-start|start-kafka|\/opt\/bitnami\/scripts\/kafka\/run/;
+
 /** Variables (after `KAFKA_` or `KAFKA_CFG_`) that only a Kafka server's container sets. */
 const SERVER_IDENTITY = ['BROKER_ID', 'NODE_ID', 'PROCESS_ROLES', 'ADVERTISED_LISTENERS', 'LISTENERS'];
 
@@ -68,14 +73,15 @@ export function isKafkaBrokerImage(image: string): boolean {
  * single-broker clusters side by side, as replication demos do); controller-only KRaft nodes are not brokers.
  */
 export function composeScopes(entries: readonly YamlEntry[]): Record<string, ScopeContext> {
-  const services = new Map<string, { image?: string; build?: boolean; env: Map<string, string> }>();
+  const services = new Map<string, { image?: string; build?: boolean; command: string[]; env: Map<string, string> }>();
   for (const entry of entries) {
     const [top, service, field, name] = entry.path;
     if (top !== 'services' || service === undefined || field === undefined) continue;
-    const info = services.get(service) ?? { env: new Map<string, string>() };
+    const info = services.get(service) ?? { command: [], env: new Map<string, string>() };
     services.set(service, info);
     if (field === 'image' && entry.path.length === 3) info.image = entry.value;
     if (field === 'build') info.build = true;
+    if (field === 'command' || field === 'entrypoint') info.command.push(entry.value);
     if (field === 'environment' && name !== undefined && entry.path.length === 4) {
       if (/^\d+$/.test(name)) {
         const equals = entry.value.indexOf('=');
@@ -90,9 +96,11 @@ export function composeScopes(entries: readonly YamlEntry[]): Record<string, Sco
   const servers = new Set<string>();
   for (const [service, info] of services) {
     const env = (name: string) => info.env.get(`KAFKA_${name}`) ?? info.env.get(`KAFKA_CFG_${name}`);
-    // A Kafka server by its image, or by variables only a server has (mirrored and locally built images hide the name).
-    const identity = SERVER_IDENTITY.some((name) => env(name) !== undefined);
+    // A Kafka server by its image, or by variables only a server has (mirrored and locally built images hide the name);
+    // a broker image run as a command-line helper (`kafka-topics --create …`, `KAFKA_BROKER_ID: ignored`) is none.
+    const identity = SERVER_IDENTITY.some((name) => { const value = env(name); return value !== undefined && value !== 'ignored'; });
     if (!(info.image !== undefined && isKafkaBrokerImage(info.image)) && !identity) continue;
+    if (info.command.some((part) => KAFKA_TOOL.test(part)) && !info.command.some((part) => KAFKA_SERVER_START.test(part))) continue;
     servers.add(service);
     const roles = env('PROCESS_ROLES');
     if (roles !== undefined && !/broker/i.test(roles)) continue;
@@ -110,6 +118,8 @@ export function composeScopes(entries: readonly YamlEntry[]): Record<string, Sco
     if (cluster !== undefined) scope.brokers = clusters.get(cluster)!;
     const version = info.image ? kafkaVersionOfImage(info.image) : undefined;
     if (version) scope.version = version;
+    // `bin/pulsar standalone`: broker, bookie and metadata store in one process.
+    if (info.image !== undefined && /(^|\/)pulsar(-all)?(:|$)/.test(info.image.split('@')[0]!) && info.command.some((part) => /\bstandalone\b/.test(part))) scope.brokers = 1;
     scopes[`service:${service}`] = scope;
   }
   return scopes;

@@ -17,7 +17,10 @@ export function extractPropertiesFile(context: ExtractContext, mode: PropertiesM
   const settings = mode === 'spring-properties'
     ? springSettings(context, document.entries, unknownKeys)
     : plainSettings(context, document.entries, candidateSystems(context.file), undefined, unknownKeys);
-  return { settings, comments, lineComment: '#', unknownKeys };
+  const extraction: Extraction = { settings, comments, lineComment: '#', unknownKeys };
+  // Pulsar's standalone.conf configures broker, bookie and metadata store in one process: a single node by definition.
+  if (/(^|[\\/])standalone\.conf$/i.test(context.file)) extraction.scopes = { '': { brokers: 1 } };
+  return extraction;
 }
 
 /**

@@ -22,7 +22,8 @@ export function extractYamlFile(context: ExtractContext, mode: YamlMode): Extrac
     settings = springYaml(context, tree.entries, multi, unknownKeys);
   } else if (mode === 'compose') {
     scopes = composeScopes(tree.entries);
-    settings = compose(context, tree.entries, scopes);
+    settings = [...compose(context, tree.entries, scopes), ...containerSettings(context, tree.entries)]
+      .sort((a, b) => a.keySpan.start - b.keySpan.start);
   } else {
     settings = kubernetes(context, tree.entries, unknownKeys);
     if (settings.some((s) => s.system === 'kafka')) scopes = strimziScopes(tree.entries);
@@ -93,6 +94,90 @@ function compose(context: ExtractContext, entries: readonly YamlEntry[], scopes:
     const key = kafkaKeyFromEnv(name, context.keys);
     if (key) settings.push(key.documented ? setting(context, 'kafka', key.key, name, entry, scope) : { ...setting(context, 'kafka', key.key, name, entry, scope), documented: false });
   }
+  return settings;
+}
+
+/**
+ * Settings other brokers' images take from a compose service: Pulsar's images apply variables named like
+ * configuration keys (and `PULSAR_PREFIX_<key>`) when the command runs `apply-config-from-env.py`; Redis and Valkey
+ * take `--<name> <value>` arguments on the `redis-server` command line, as in `redis.conf`.
+ */
+function containerSettings(context: ExtractContext, entries: readonly YamlEntry[]): Setting[] {
+  const services = new Map<string, { image?: string; command: YamlEntry[]; environment: YamlEntry[] }>();
+  for (const entry of entries) {
+    const [top, service, field] = entry.path;
+    if (top !== 'services' || service === undefined || field === undefined) continue;
+    const info = services.get(service) ?? { command: [], environment: [] };
+    services.set(service, info);
+    if (field === 'image' && entry.path.length === 3) info.image = entry.value;
+    else if (field === 'command' && entry.path.length <= 4) info.command.push(entry);
+    else if (field === 'environment' && entry.path.length === 4) info.environment.push(entry);
+  }
+  const settings: Setting[] = [];
+  for (const [service, info] of services) {
+    const image = imageName(info.image);
+    const scope = `service:${service}`;
+    if (PULSAR_IMAGE.test(image) && info.command.some((c) => c.value.includes('apply-config-from-env'))) {
+      for (const entry of info.environment) {
+        const listed = /^\d+$/.test(entry.path[3]!) ? listEnvironment(context.text, entry) : undefined;
+        const name = listed ? listed.name : entry.path[3]!;
+        const known = context.keys.lookup('pulsar', name.replace(/^PULSAR_PREFIX_/, ''));
+        if (!known) continue;
+        if (!listed) {
+          settings.push(setting(context, 'pulsar', known.key, name, entry, scope));
+          continue;
+        }
+        const position = context.lines.positionAt(listed.keySpan.start);
+        settings.push({
+          file: context.file, line: position.line, column: position.column, system: 'pulsar', key: known.key, rawKey: name,
+          value: listed.value, keySpan: listed.keySpan, valueSpan: listed.valueSpan, valueStyle: 'bare', scope,
+        });
+      }
+    }
+    if (REDIS_IMAGE.test(image)) settings.push(...redisArguments(context, info.command, scope));
+  }
+  return settings;
+}
+
+const PULSAR_IMAGE = /^pulsar(-all)?$/;
+const REDIS_IMAGE = /^(redis|redis-stack-server|valkey)$/;
+
+function imageName(image: string | undefined): string {
+  if (!image) return '';
+  const last = image.split('@')[0]!.split('/').pop() ?? '';
+  return last.split(':')[0]!.toLowerCase();
+}
+
+/** `redis-server --appendonly no --maxmemory-policy allkeys-lru`, as one string or as a list of arguments. */
+function redisArguments(context: ExtractContext, command: readonly YamlEntry[], scope: string): Setting[] {
+  const settings: Setting[] = [];
+  const add = (name: string, keySpan: Span, value: string, valueSpan: Span) => {
+    const known = context.keys.lookup('redis', name);
+    if (!known) return;
+    const position = context.lines.positionAt(keySpan.start);
+    settings.push({
+      file: context.file, line: position.line, column: position.column, system: 'redis', key: known.key, rawKey: name,
+      value, keySpan, valueSpan, valueStyle: 'bare', scope,
+    });
+  };
+  if (command.length === 1 && command[0]!.path.length === 3 && command[0]!.style !== 'block') {
+    const entry = command[0]!;
+    const raw = context.text.slice(entry.valueSpan.start, entry.valueSpan.end);
+    for (const match of raw.matchAll(/(^|\s)--([a-z][a-z0-9-]*)\s+([^\s'"-][^\s'"]*)/g)) {
+      const nameStart = entry.valueSpan.start + match.index! + match[1]!.length + 2;
+      const valueStart = entry.valueSpan.start + match.index! + match[0]!.length - match[3]!.length;
+      add(match[2]!, { start: nameStart, end: nameStart + match[2]!.length }, match[3]!, { start: valueStart, end: valueStart + match[3]!.length });
+    }
+    return settings;
+  }
+  const items = command.filter((c) => c.path.length === 4).sort((a, b) => Number(a.path[3]) - Number(b.path[3]));
+  items.forEach((item, i) => {
+    const next = items[i + 1];
+    const name = /^--([a-z][a-z0-9-]*)$/.exec(item.value);
+    if (!name || !next || next.value.startsWith('--')) return;
+    const start = item.valueSpan.start + 2;
+    add(name[1]!, { start, end: start + name[1]!.length }, next.value, next.valueSpan);
+  });
   return settings;
 }
 

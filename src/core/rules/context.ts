@@ -30,7 +30,8 @@ const ROLE_WORDS = { test: 'test code', sample: 'a sample or tutorial', docs: 'd
 /** The finding's severity, fix and context for `setting` in this file, or undefined when the rule does not apply here. */
 export function judgeInContext(rule: RuleInfo, level: Severity, setting: Setting | undefined, file: FileContext, clientOf: (id: string) => ClientInfo | undefined): Verdict | undefined {
   const spec = rule.context;
-  const scope = setting?.scope !== undefined ? file.scopes[setting.scope] : undefined;
+  // Settings of a whole file (a `.conf` or `.properties` file) have no scope of their own: the file's entry is ''.
+  const scope = setting ? file.scopes[setting.scope ?? ''] : undefined;
   if (spec && setting && !applies(spec, setting, scope?.version, file, clientOf)) return undefined;
   let severity = level;
   let withoutFix = false;
