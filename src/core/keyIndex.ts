@@ -7,6 +7,7 @@ export class KeyIndex {
   private readonly bySpringName = new Map<string, KeyInfo>();
   private readonly systemsBySpelling = new Map<string, string[]>();
   private readonly validNames = new Map<string, Set<string>>();
+  private byRelaxed: Map<string, KeyInfo> | undefined;
 
   constructor(readonly knowledge: Knowledge) {
     for (const info of knowledge.keys) {
@@ -30,6 +31,23 @@ export class KeyIndex {
   /** The key a spelling stands for within one system, or undefined when the knowledge base does not know it. */
   lookup(system: string, spelling: string): KeyInfo | undefined {
     return this.bySpelling.get(spellingId(system, spelling));
+  }
+
+  /**
+   * The key a name in code stands for when case, dashes, dots and underscores are ignored: `acknowledgeMode`,
+   * `AcknowledgeMode` and `acknowledge_mode` all name `acknowledge-mode`. Code only; configuration files spell keys exactly.
+   */
+  lookupRelaxed(system: string, name: string): KeyInfo | undefined {
+    if (!this.byRelaxed) {
+      this.byRelaxed = new Map();
+      for (const info of this.knowledge.keys) {
+        for (const spelling of [info.key, ...info.aliases]) {
+          const id = `${info.system}\u0000${relaxedName(spelling).replace(/\./g, '')}`;
+          if (!this.byRelaxed.has(id)) this.byRelaxed.set(id, info);
+        }
+      }
+    }
+    return this.byRelaxed.get(`${system}\u0000${relaxedName(name).replace(/\./g, '')}`);
   }
 
   /** The key a Spring Boot property sets (relaxed binding: case, dashes and underscores do not matter). */

@@ -45,7 +45,11 @@ export function codeSettings(context: CodeContext, tokens: readonly Token[]): Se
       const frame: Frame = { open: token.text, start: token.span.start, index: i };
       if (previous?.kind === 'ident') frame.before = previous.text;
       stack.push(frame);
-      if (token.text === '(' && previous?.kind === 'ident') positional(context, tokens, i, stack, settings);
+      if (token.text === '(' && previous?.kind === 'ident') {
+        positional(context, tokens, i, stack, settings);
+        const setter = setterAt(context, tokens, i, stack);
+        if (setter) settings.push(setter);
+      }
       continue;
     }
     if (token.kind === 'punct' && (token.text === ')' || token.text === '}' || token.text === ']')) {
@@ -55,11 +59,36 @@ export function codeSettings(context: CodeContext, tokens: readonly Token[]): Se
     const pair = keyValueAt(context, tokens, i, stack);
     if (pair) settings.push(pair);
   }
+  if (context.systems.includes('rabbitmq')) settings.push(...queueBuilderSettings(context, tokens));
   for (const setting of settings) {
-    if (setting.system !== 'rabbitmq' || (setting.key !== 'durable' && setting.key !== 'auto-ack')) continue;
+    if (setting.entity || setting.system !== 'rabbitmq' || (setting.key !== 'durable' && setting.key !== 'auto-ack')) continue;
     const index = tokenAt(tokens, setting.keySpan.start);
     if (index === undefined) continue;
     setting.entity = setting.key === 'durable' ? declaredEntity(tokens, index, context.language) : consumedEntity(tokens, index, context.language);
+  }
+  return settings;
+}
+
+/**
+ * Spring AMQP's `QueueBuilder.nonDurable("name")`: a transient queue, with `.exclusive()` and `.autoDelete()` further
+ * along the same chain as its flags. The value is implied by the method, so there is no value to fix in place.
+ */
+function queueBuilderSettings(context: CodeContext, tokens: readonly Token[]): Setting[] {
+  const settings: Setting[] = [];
+  for (let i = 2; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.text !== 'nonDurable' || tokens[i - 1]!.text !== '.' || tokens[i - 2]!.text !== 'QueueBuilder' || tokens[i + 1]!.text !== '(') continue;
+    const info = context.keys.lookup('rabbitmq', 'durable');
+    if (!info) break;
+    const setting = makeSetting(context, 'rabbitmq', info.key, token, { text: 'false', span: token.span, style: 'identifier' }, undefined, 'QueueBuilder.nonDurable');
+    const entity: Setting['entity'] = { kind: 'queue' };
+    for (let k = i + 2; k < tokens.length && tokens[k]!.text !== ';' && !(tokens[k]!.lineStart && tokens[k]!.text !== '.'); k++) {
+      if (tokens[k - 1]!.text !== '.' || tokens[k + 1]?.text !== '(') continue;
+      if (tokens[k]!.text === 'exclusive') entity.exclusive = true;
+      if (tokens[k]!.text === 'autoDelete') entity.autoDelete = true;
+    }
+    setting.entity = entity;
+    settings.push(setting);
   }
   return settings;
 }
@@ -135,11 +164,13 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
     }
   }
   if (keyText === undefined) return undefined;
-  const system = context.systems.find((s) => context.keys.lookup(s, keyText!));
+  // Identifiers in code follow the language's casing (`acknowledgeMode`, `AckMode`); string keys are exact names.
+  const find = (system: string) => context.keys.lookup(system, keyText!) ?? (key.kind === 'ident' ? context.keys.lookupRelaxed(system, keyText!) : undefined);
+  const system = context.systems.find((s) => find(s));
   if (!system) return undefined;
   const value = readValue(tokens, valueIndex, context.language);
   if (!value) return undefined;
-  return makeSetting(context, system, context.keys.lookup(system, keyText)!.key, key, value, scopeOf(inOwnBrackets ? stack.slice(0, -1) : stack));
+  return makeSetting(context, system, find(system)!.key, key, value, scopeOf(inOwnBrackets ? stack.slice(0, -1) : stack));
 }
 
 /**
@@ -231,6 +262,29 @@ function withNumericValue(value: CodeValue): CodeValue {
   if (meaning === undefined) return value;
   meaning = negative ? `-${meaning}` : meaning;
   return meaning === value.text ? value : { ...value, effective: meaning };
+}
+
+/**
+ * A bean-style setter with one literal argument, `factory.setAcknowledgeMode(AcknowledgeMode.NONE)`,
+ * `template.setMandatory(false)`, `props.setAckMode(AckMode.RECORD)`: the setter's name after `set` names the key.
+ * Only method calls count (`x.setY(…)`), and only names a client of the file's systems knows.
+ */
+function setterAt(context: CodeContext, tokens: readonly Token[], open: number, stack: readonly Frame[]): Setting | undefined {
+  const callee = tokens[open - 1]!;
+  const name = /^set([A-Z][A-Za-z0-9]*)$/.exec(callee.text)?.[1];
+  if (!name || tokens[open - 2]?.text !== '.') return undefined;
+  const system = context.systems.find((s) => context.keys.lookupRelaxed(s, name));
+  if (!system) return undefined;
+  const value = readValue(tokens, open + 1, context.language);
+  if (!value || tokens[open + 1 + (value.style === 'identifier' ? identifierLength(tokens, open + 1) : 1)]?.text !== ')') return undefined;
+  return makeSetting(context, system, context.keys.lookupRelaxed(system, name)!.key, callee, value, scopeOf(stack.slice(0, -1)), callee.text);
+}
+
+/** How many tokens a dotted identifier starting at `i` takes (`AcknowledgeMode.NONE` is three). */
+function identifierLength(tokens: readonly Token[], i: number): number {
+  let end = i;
+  while (tokens[end + 1]?.text === '.' && tokens[end + 2]?.kind === 'ident') end += 2;
+  return end - i + 1;
 }
 
 /** Arguments given by position to calls whose signature is known (RabbitMQ consume and declare calls, …). */

@@ -16,8 +16,12 @@ export const VALUE_CONSTANTS: Readonly<Record<string, string>> = {
   'CompressionType.Lz4': 'lz4', 'CompressionType.Zstd': 'zstd',
   // RabbitMQ .NET and Java delivery modes
   'DeliveryModes.Transient': 'false', 'DeliveryModes.Persistent': 'true',
-  // Spring AMQP acknowledge modes
+  // Spring AMQP acknowledge modes and publisher confirm types
   'AcknowledgeMode.NONE': 'none', 'AcknowledgeMode.AUTO': 'auto', 'AcknowledgeMode.MANUAL': 'manual',
+  'ConfirmType.NONE': 'none', 'ConfirmType.SIMPLE': 'simple', 'ConfirmType.CORRELATED': 'correlated',
+  // Spring for Apache Kafka container ack modes (ContainerProperties.AckMode)
+  'AckMode.RECORD': 'RECORD', 'AckMode.BATCH': 'BATCH', 'AckMode.TIME': 'TIME', 'AckMode.COUNT': 'COUNT',
+  'AckMode.COUNT_TIME': 'COUNT_TIME', 'AckMode.MANUAL': 'MANUAL', 'AckMode.MANUAL_IMMEDIATE': 'MANUAL_IMMEDIATE',
 };
 
 export interface PositionalArgument {
@@ -38,6 +42,8 @@ export const POSITIONAL_ARGUMENTS: readonly PositionalArgument[] = [
   // RabbitMQ Java client: basicConsume(queue, autoAck, …), queueDeclare(queue, durable, exclusive, autoDelete, args)
   { system: 'rabbitmq', languages: JVM, callee: 'basicConsume', index: 1, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
   { system: 'rabbitmq', languages: JVM, callee: 'queueDeclare', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  // Spring AMQP: new Queue(name, durable, exclusive, autoDelete)
+  { system: 'rabbitmq', languages: JVM, callee: 'Queue', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
   // RabbitMQ.Client (.NET): BasicConsume(queue, autoAck, consumer), QueueDeclare(queue, durable, exclusive, autoDelete, arguments)
   { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicConsume', index: 1, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
   { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicConsumeAsync', index: 1, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
