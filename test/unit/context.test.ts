@@ -16,7 +16,7 @@ describe('file roles', () => {
       't/unit/test_redis.py', 'consumer_test.go', 'pkg/kafka/consumer.spec.ts', 'src/__tests__/worker.ts',
       'tests/MassTransit.KafkaIntegration.Tests/docker-compose.yml', 'src/Acme.Bus.UnitTests/BusSpecs.cs',
       'test/Acme/ExchangeBind_Specs.cs', 'src/Orders/BusSpecs.cs', 'src/test/scala/OrdersSpec.scala', 'web/consumer.test.js', 'app/tests.py', 'spring-kafka-test/src/main/java/EmbeddedKafka.java', 'e2e/compose.yml',
-      'benchmarks/latency/producer.properties', 'OrdersIT.java', 'conftest.py', 'src/it/java/Smoke.java',
+      'benchmarks/latency/producer.properties', 'OrdersIT.java', 'conftest.py', 'src/it/java/Smoke.java', '.ci/linux/rabbitmq.conf', '.github/compose/kafka.yml',
     ]) assert.equal(role(path), 'test', path);
   });
 

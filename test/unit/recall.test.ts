@@ -45,3 +45,19 @@ describe('settings without a note', () => {
     assert.ok(!result.settings.some((s) => s.key === 'my.app.feature'));
   });
 });
+
+describe('names in code', () => {
+  it('reads camel-case setters and properties whatever their casing', () => {
+    const text = [
+      'import org.springframework.amqp.core.AcknowledgeMode;',
+      'class C { void f(Factory factory) { factory.setAcknowledgeMode(AcknowledgeMode.NONE); factory.prefetchCount = 10; } }',
+    ].join('\n');
+    const rows = analyze('C.java', text).settings.map((s) => `${s.key}=${s.effectiveValue ?? s.value}`);
+    assert.deepEqual(rows, ['acknowledge-mode=none', 'prefetch=10']);
+  });
+
+  it('does not take a private field for a setting', () => {
+    const text = ['import redis', '', 'class Listener:', '    def reset(self):', '        self._pubsub = None', ''].join('\n');
+    assert.deepEqual(analyze('listener.py', text).settings, []);
+  });
+});

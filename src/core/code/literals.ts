@@ -23,6 +23,8 @@ interface Frame {
 const PUT_CALLEES = new Set(['put', 'setProperty', 'set', 'Set', 'SetKey', 'SetValue', 'setdefault', 'putIfAbsent']);
 const TS_TYPE_NAMES = new Set(['number', 'string', 'boolean', 'any', 'unknown', 'bigint', 'never', 'object', 'void']);
 const JAVA_CONSTANT = /^([A-Z][A-Z0-9_]*)_CONFIG$/;
+/** A camel-case or Pascal-case name (`acknowledgeMode`, `AckMode`): letters and digits with an upper-case hump. */
+const CAMEL_CASE = /^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/;
 const BLOCK_KEYWORDS = new Set(['else', 'try', 'finally', 'do', 'get', 'set', 'init', 'unsafe', 'checked', 'lock']);
 
 export interface CodeContext {
@@ -165,7 +167,9 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   }
   if (keyText === undefined) return undefined;
   // Identifiers in code follow the language's casing (`acknowledgeMode`, `AckMode`); string keys are exact names.
-  const find = (system: string) => context.keys.lookup(system, keyText!) ?? (key.kind === 'ident' ? context.keys.lookupRelaxed(system, keyText!) : undefined);
+  // Only camel-case names are matched loosely: `self._pubsub` is a private field, not the pubsub setting.
+  const relaxed = key.kind === 'ident' && CAMEL_CASE.test(keyText);
+  const find = (system: string) => context.keys.lookup(system, keyText!) ?? (relaxed ? context.keys.lookupRelaxed(system, keyText!) : undefined);
   const system = context.systems.find((s) => find(s));
   if (!system) return undefined;
   const value = readValue(tokens, valueIndex, context.language);

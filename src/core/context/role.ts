@@ -36,8 +36,11 @@ const DOCS_WORDS = new Set(['docs', 'doc', 'documentation', 'asciidoc', 'antora'
  * a repository called `opentelemetry-demo` or `payments-sample` is one application, built to look like production.
  */
 const ROOT_WORDS = new Set(['examples', 'samples', 'tutorials', 'demos', 'quickstarts', 'workshops', 'katas', 'tests']);
-/** Whole directory names that only mean "tests" by convention (Maven's `src/it`, Perl's and Celery's `t`). */
-const TEST_DIRECTORIES = new Set(['it', 't', '__tests__', '__mocks__']);
+/**
+ * Whole directory names that only mean "tests" by convention (Maven's `src/it`, Perl's and Celery's `t`), and the
+ * folders of continuous integration, whose brokers exist to run tests.
+ */
+const TEST_DIRECTORIES = new Set(['it', 't', '__tests__', '__mocks__', 'ci', '.ci', '.github', '.circleci', '.buildkite', '.gitlab']);
 const SAMPLE_DIRECTORIES = new Set(['getting-started', 'hello-world']);
 
 export function fileRole(where: RolePath, globs: RoleGlobs = {}): RoleContext {
