@@ -61,3 +61,16 @@ describe('names in code', () => {
     assert.deepEqual(analyze('listener.py', text).settings, []);
   });
 });
+
+describe('deprecated clients', () => {
+  it('are reported once per file, on the first import, however many classes the file imports', () => {
+    const text = [
+      'import com.amazonaws.services.sqs.AmazonSQS;',
+      'import com.amazonaws.services.sqs.AmazonSQSClientBuilder;',
+      'import com.amazonaws.services.sqs.model.ReceiveMessageRequest;',
+      'class Poller { AmazonSQS sqs = AmazonSQSClientBuilder.defaultClient(); }',
+    ].join('\n');
+    const findings = analyze('Poller.java', text).findings.filter((f) => f.ruleId === 'client-deprecated');
+    assert.deepEqual(findings.map((f) => f.line), [1]);
+  });
+});

@@ -4,9 +4,14 @@ import type { Check, CheckHit } from './index';
 
 export const clientStatus: Check = (context, rule) => {
   const hits: CheckHit[] = [];
+  // Once per client and file, on its first import or dependency: a file that imports eighteen classes of a
+  // deprecated SDK needs to hear it once.
+  const reported = new Set<string>();
   for (const use of context.clientUses) {
     const { client } = use;
     if (client.status !== 'deprecated' && client.status !== 'unmaintained') continue;
+    if (reported.has(client.id)) continue;
+    reported.add(client.id);
     const replacement = client.replacement ? context.keys.knowledge.clients.find((c) => c.id === client.replacement) : undefined;
     const position = context.lines.positionAt(use.span.start);
     // Client findings are placed through a setting-shaped record: the span is the import or dependency line.
