@@ -129,7 +129,10 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       detections.push(...detectText({ file: source.file, text: source.text, keys, clients: bundledClientIndex() }));
       continue;
     }
-    const where = { relative: path.relative(found.root, found.absolute).split(path.sep).join('/') || path.basename(found.absolute), rootName: path.basename(found.root) };
+    // Files under the walked folder start with its path; a file named on the command line may lie elsewhere.
+    const inside = found.absolute.startsWith(found.root + path.sep);
+    const relative = inside ? found.absolute.slice(found.root.length + 1) : path.relative(found.root, found.absolute);
+    const where = { relative: path.sep === '/' ? relative : relative.split(path.sep).join('/'), rootName: path.basename(found.root) };
     const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile, where, roleGlobs, nonProduction });
     settings.push(...result.settings);
     findings.push(...result.findings);

@@ -48,21 +48,35 @@ export function fileRole(where: RolePath, globs: RoleGlobs = {}): RoleContext {
   for (const [glob, role] of Object.entries(globs)) {
     if (FILE_ROLES.includes(role) && globToRegExp(glob).test(relative)) return { role, reason: `the setting's glob '${glob}'` };
   }
-  const segments = relative.split('/').filter((s) => s !== '' && s !== '.');
-  const fileName = segments.pop() ?? '';
+  const slash = relative.lastIndexOf('/');
+  const fileName = relative.slice(slash + 1);
   const fromFile = roleOfFileName(fileName);
   if (fromFile) return fromFile;
+  return directoryRole(slash < 0 ? '' : relative.slice(0, slash), where.rootName ?? '');
+}
+
+const PRODUCTION: RoleContext = { role: 'production', reason: 'no test, sample or documentation marker in its path' };
+/** Directory path and root name -> role: a workspace has far fewer directories than files. */
+const directoryRoles = new Map<string, RoleContext>();
+
+function directoryRole(directory: string, rootName: string): RoleContext {
+  const id = `${rootName}\u0000${directory}`;
+  const cached = directoryRoles.get(id);
+  if (cached) return cached;
+  let result = PRODUCTION;
   // The nearest directory that says something decides: `examples/app/src/test/…` is a test of a sample.
-  for (let k = segments.length - 1; k >= 0; k--) {
-    const name = segments[k]!;
-    const role = roleOfDirectory(name);
-    if (role) return { role, reason: `directory '${name}'` };
+  const segments = directory.split('/').filter((s) => s !== '' && s !== '.');
+  for (let k = segments.length - 1; k >= 0 && result === PRODUCTION; k--) {
+    const role = roleOfDirectory(segments[k]!);
+    if (role) result = { role, reason: `directory '${segments[k]!}'` };
   }
-  if (where.rootName) {
-    const words = wordsOf(where.rootName).filter((w) => ROOT_WORDS.has(w));
-    if (words.length > 0) return { role: words.includes('tests') ? 'test' : 'sample', reason: `workspace folder '${where.rootName}'` };
+  if (result === PRODUCTION && rootName) {
+    const words = wordsOf(rootName).filter((w) => ROOT_WORDS.has(w));
+    if (words.length > 0) result = { role: words.includes('tests') ? 'test' : 'sample', reason: `workspace folder '${rootName}'` };
   }
-  return { role: 'production', reason: 'no test, sample or documentation marker in its path' };
+  if (directoryRoles.size > 20000) directoryRoles.clear();
+  directoryRoles.set(id, result);
+  return result;
 }
 
 function roleOfDirectory(name: string): FileRole | undefined {

@@ -29,7 +29,7 @@ export function manifestKind(fileName: string): ManifestKind | undefined {
   if (base === 'gemfile' || base === 'gems.rb' || base.endsWith('.gemspec')) return 'gemfile';
   if (base === 'mix.exs') return 'mix';
   // `requirements/base.txt`, `requirements/extras/redis.txt`: every text file under a requirements folder.
-  if (/(^|[\\/])requirements([\\/][^\\/]+)*[\\/][^\\/]+\.(txt|in)$/i.test(fileName)) return 'requirements';
+  if ((base.endsWith('.txt') || base.endsWith('.in')) && /(^|[\\/])requirements[\\/]/i.test(fileName)) return 'requirements';
   return undefined;
 }
 
