@@ -84,6 +84,25 @@ async function main(): Promise<number> {
       await run.shot('07-broker-card');
     });
 
+    await run.check('test code: the hover says the finding is a hint, and why', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await openFile(page, 'tests/test_producer.py', 'KafkaProducer');
+      await hoverWord(page, 'linger_ms', 'This file is read as test code');
+      const text = await page.locator('.monaco-hover', { hasText: 'This file is read as test code' }).first().innerText();
+      if (!text.includes('Shown as a hint because this file is test code')) throw new Error(`the hover does not say why the finding was lowered: ${text}`);
+      // Scroll the hover to its end, where the finding and the file's role are stated.
+      const hover = await page.locator('.monaco-hover', { hasText: 'This file is read as test code' }).first().boundingBox();
+      if (hover) {
+        await page.mouse.move(hover.x + hover.width / 2, hover.y + hover.height / 2);
+        for (let i = 0; i < 6; i++) {
+          await page.mouse.wheel(0, 400);
+          await page.waitForTimeout(150);
+        }
+      }
+      await run.shot('07a-test-code-hover');
+    });
+
     await run.check('the Message Queues view lists brokers and clients', async () => {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');

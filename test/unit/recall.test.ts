@@ -74,3 +74,11 @@ describe('deprecated clients', () => {
     assert.deepEqual(findings.map((f) => f.line), [1]);
   });
 });
+
+describe('delivery modes', () => {
+  it('reads aio-pika\'s DeliveryMode.NOT_PERSISTENT as a transient message', () => {
+    const text = ['import aio_pika', '', 'async def send(exchange, body):', '    await exchange.publish(aio_pika.Message(body, delivery_mode=aio_pika.DeliveryMode.NOT_PERSISTENT), routing_key="orders")', ''].join('\n');
+    const findings = analyze('publisher.py', text, 'online').findings.map((f) => f.ruleId);
+    assert.ok(findings.includes('rabbitmq-transient-messages'), findings.join(', '));
+  });
+});

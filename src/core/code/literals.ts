@@ -346,7 +346,10 @@ function makeSetting(context: CodeContext, system: string, key: string, keyToken
   if (value.effective !== undefined) setting.effectiveValue = value.effective;
   if (value.booleanCase) setting.booleanCase = value.booleanCase;
   if (scope !== undefined) setting.scope = scope;
-  // AMQP delivery mode 2 is persistent, 1 is transient.
-  if (key === 'persistent' && /delivery.?mode/i.test(setting.rawKey)) setting.effectiveValue = value.text === '2' ? 'true' : value.text === '1' ? 'false' : value.text;
+  // AMQP delivery mode 2 is persistent, 1 is transient; aio-pika names them DeliveryMode.PERSISTENT and NOT_PERSISTENT.
+  if (key === 'persistent' && /delivery.?mode/i.test(setting.rawKey)) {
+    const text = value.text;
+    setting.effectiveValue = text === '2' || /\.PERSISTENT$/.test(text) ? 'true' : text === '1' || /\.(NOT|NON)_PERSISTENT$/.test(text) ? 'false' : value.effective ?? text;
+  }
   return setting;
 }

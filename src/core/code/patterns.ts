@@ -16,6 +16,8 @@ export const VALUE_CONSTANTS: Readonly<Record<string, string>> = {
   'CompressionType.Lz4': 'lz4', 'CompressionType.Zstd': 'zstd',
   // RabbitMQ .NET and Java delivery modes
   'DeliveryModes.Transient': 'false', 'DeliveryModes.Persistent': 'true',
+  // JMS delivery modes (javax.jms and jakarta.jms)
+  'DeliveryMode.NON_PERSISTENT': 'non-persistent', 'DeliveryMode.PERSISTENT': 'persistent',
   // Spring AMQP acknowledge modes and publisher confirm types
   'AcknowledgeMode.NONE': 'none', 'AcknowledgeMode.AUTO': 'auto', 'AcknowledgeMode.MANUAL': 'manual',
   'ConfirmType.NONE': 'none', 'ConfirmType.SIMPLE': 'simple', 'ConfirmType.CORRELATED': 'correlated',
