@@ -55,6 +55,9 @@ function splitImage(image: string): { name: string; tag?: string } {
   return colon < 0 ? { name: last.toLowerCase() } : { name: last.slice(0, colon).toLowerCase(), tag: last.slice(colon + 1) };
 }
 
+/** Apache Pulsar's images (`apachepulsar/pulsar`, `apachepulsar/pulsar-all`). */
+export const PULSAR_IMAGE = /^pulsar(-all)?$/;
+
 /** Kafka's command-line tools and Confluent's readiness helper: a container that runs them is a client. */
 const KAFKA_TOOL = /\b(kafka-(topics|configs|acls|console-[a-z-]+|consumer-groups|reassign-partitions)(\.sh)?|cub)\b/;
 /** Commands that start the server itself, perhaps after waiting or formatting storage. */
@@ -67,22 +70,34 @@ export function isKafkaBrokerImage(image: string): boolean {
   return KAFKA_BROKER_IMAGE.test(splitImage(image).name);
 }
 
-/**
- * Per compose service (`service:<name>`): whether it runs a Kafka broker, the cluster size, the version. Services
- * belong to one cluster when they share their ZooKeeper connection or KRaft voters (a file may define two
- * single-broker clusters side by side, as replication demos do); controller-only KRaft nodes are not brokers.
- */
-export function composeScopes(entries: readonly YamlEntry[]): Record<string, ScopeContext> {
-  const services = new Map<string, { image?: string; build?: boolean; command: string[]; env: Map<string, string> }>();
+/** One compose service as the file writes it: its image, build, command parts and environment. */
+export interface ComposeService {
+  image?: string;
+  build: boolean;
+  /** `command:` and `entrypoint:` scalars (one for a string, one per item for a list). */
+  command: YamlEntry[];
+  /** `environment:` entries, in map form (`NAME: value`) or list form (`- NAME=value`). */
+  environment: YamlEntry[];
+  /** The environment as names and values, whichever form the file uses. */
+  env: Map<string, string>;
+}
+
+/** Groups a compose file's entries by service, once, for everything that reads services. */
+export function composeServices(entries: readonly YamlEntry[]): Map<string, ComposeService> {
+  const services = new Map<string, ComposeService>();
   for (const entry of entries) {
     const [top, service, field, name] = entry.path;
     if (top !== 'services' || service === undefined || field === undefined) continue;
-    const info = services.get(service) ?? { command: [], env: new Map<string, string>() };
-    services.set(service, info);
+    let info = services.get(service);
+    if (!info) {
+      info = { build: false, command: [], environment: [], env: new Map<string, string>() };
+      services.set(service, info);
+    }
     if (field === 'image' && entry.path.length === 3) info.image = entry.value;
-    if (field === 'build') info.build = true;
-    if (field === 'command' || field === 'entrypoint') info.command.push(entry.value);
-    if (field === 'environment' && name !== undefined && entry.path.length === 4) {
+    else if (field === 'build') info.build = true;
+    else if ((field === 'command' || field === 'entrypoint') && entry.path.length <= 4) info.command.push(entry);
+    else if (field === 'environment' && name !== undefined && entry.path.length === 4) {
+      info.environment.push(entry);
       if (/^\d+$/.test(name)) {
         const equals = entry.value.indexOf('=');
         if (equals > 0) info.env.set(entry.value.slice(0, equals).trim(), entry.value.slice(equals + 1).trim());
@@ -91,6 +106,20 @@ export function composeScopes(entries: readonly YamlEntry[]): Record<string, Sco
       }
     }
   }
+  return services;
+}
+
+/** An image's product name: its last path segment without tag or digest, in lower case (`apachepulsar/pulsar:4.0` is `pulsar`). */
+export function imageName(image: string | undefined): string {
+  return image === undefined ? '' : splitImage(image).name;
+}
+
+/**
+ * Per compose service (`service:<name>`): whether it runs a Kafka broker, the cluster size, the version. Services
+ * belong to one cluster when they share their ZooKeeper connection or KRaft voters (a file may define two
+ * single-broker clusters side by side, as replication demos do); controller-only KRaft nodes are not brokers.
+ */
+export function composeScopes(services: ReadonlyMap<string, ComposeService>): Record<string, ScopeContext> {
   const clusters = new Map<string, number>();
   const brokers = new Map<string, string>();
   const servers = new Set<string>();
@@ -100,7 +129,7 @@ export function composeScopes(entries: readonly YamlEntry[]): Record<string, Sco
     // a broker image run as a command-line helper (`kafka-topics --create …`, `KAFKA_BROKER_ID: ignored`) is none.
     const identity = SERVER_IDENTITY.some((name) => { const value = env(name); return value !== undefined && value !== 'ignored'; });
     if (!(info.image !== undefined && isKafkaBrokerImage(info.image)) && !identity) continue;
-    if (info.command.some((part) => KAFKA_TOOL.test(part)) && !info.command.some((part) => KAFKA_SERVER_START.test(part))) continue;
+    if (info.command.some((part) => KAFKA_TOOL.test(part.value)) && !info.command.some((part) => KAFKA_SERVER_START.test(part.value))) continue;
     servers.add(service);
     const roles = env('PROCESS_ROLES');
     if (roles !== undefined && !/broker/i.test(roles)) continue;
@@ -119,7 +148,7 @@ export function composeScopes(entries: readonly YamlEntry[]): Record<string, Sco
     const version = info.image ? kafkaVersionOfImage(info.image) : undefined;
     if (version) scope.version = version;
     // `bin/pulsar standalone`: broker, bookie and metadata store in one process.
-    if (info.image !== undefined && /(^|\/)pulsar(-all)?(:|$)/.test(info.image.split('@')[0]!) && info.command.some((part) => /\bstandalone\b/.test(part))) scope.brokers = 1;
+    if (PULSAR_IMAGE.test(imageName(info.image)) && info.command.some((part) => /\bstandalone\b/.test(part.value))) scope.brokers = 1;
     scopes[`service:${service}`] = scope;
   }
   return scopes;

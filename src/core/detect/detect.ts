@@ -7,7 +7,7 @@ import { extractPropertiesFile } from '../extract/propertiesFile';
 import { hashComments } from '../extract/comments';
 import { flattenYaml } from '../extract/yamlTree';
 import { parseProperties } from '../parsers/properties';
-import { composeScopes, isKafkaBrokerImage } from '../context/deployment';
+import { composeScopes, composeServices, isKafkaBrokerImage } from '../context/deployment';
 import { formatByContent, formatOf, languageOf, baseName, type Format } from '../formats';
 import type { KeyIndex } from '../keyIndex';
 import { LineIndex } from '../text';
@@ -149,7 +149,7 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
     }
     // A Kafka server known by variables only a server sets (a locally built or unnamed image): on its first line.
     if (format === 'compose') {
-      for (const [scope, context] of Object.entries(composeScopes(tree.entries))) {
+      for (const [scope, context] of Object.entries(composeScopes(composeServices(tree.entries)))) {
         const line = firstLines.get(scope.slice('service:'.length));
         if (context.kafkaServer && line !== undefined && !kafkaImages.has(scope.slice('service:'.length))) add(line, 'kafka', null, 'config');
       }

@@ -7,7 +7,7 @@ import { settingsFromEmbeddedProperties } from './propertiesFile';
 import { kafkaPassThrough, springKey, unbracket } from './springKeys';
 import type { ExtractContext, Extraction, UnknownKey } from './types';
 import { flattenYaml, type YamlEntry } from './yamlTree';
-import { composeScopes, strimziScopes, type ScopeContext } from '../context/deployment';
+import { composeScopes, composeServices, imageName, PULSAR_IMAGE, strimziScopes, type ComposeService, type ScopeContext } from '../context/deployment';
 import type { Setting, Span } from '../types';
 
 export type YamlMode = 'spring-yaml' | 'compose' | 'yaml';
@@ -21,8 +21,9 @@ export function extractYamlFile(context: ExtractContext, mode: YamlMode): Extrac
   if (mode === 'spring-yaml') {
     settings = springYaml(context, tree.entries, multi, unknownKeys);
   } else if (mode === 'compose') {
-    scopes = composeScopes(tree.entries);
-    settings = [...compose(context, tree.entries, scopes), ...containerSettings(context, tree.entries)]
+    const services = composeServices(tree.entries);
+    scopes = composeScopes(services);
+    settings = [...compose(context, tree.entries, scopes), ...containerSettings(context, services)]
       .sort((a, b) => a.keySpan.start - b.keySpan.start);
   } else {
     settings = kubernetes(context, tree.entries, unknownKeys);
@@ -102,17 +103,7 @@ function compose(context: ExtractContext, entries: readonly YamlEntry[], scopes:
  * configuration keys (and `PULSAR_PREFIX_<key>`) when the command runs `apply-config-from-env.py`; Redis and Valkey
  * take `--<name> <value>` arguments on the `redis-server` command line, as in `redis.conf`.
  */
-function containerSettings(context: ExtractContext, entries: readonly YamlEntry[]): Setting[] {
-  const services = new Map<string, { image?: string; command: YamlEntry[]; environment: YamlEntry[] }>();
-  for (const entry of entries) {
-    const [top, service, field] = entry.path;
-    if (top !== 'services' || service === undefined || field === undefined) continue;
-    const info = services.get(service) ?? { command: [], environment: [] };
-    services.set(service, info);
-    if (field === 'image' && entry.path.length === 3) info.image = entry.value;
-    else if (field === 'command' && entry.path.length <= 4) info.command.push(entry);
-    else if (field === 'environment' && entry.path.length === 4) info.environment.push(entry);
-  }
+function containerSettings(context: ExtractContext, services: ReadonlyMap<string, ComposeService>): Setting[] {
   const settings: Setting[] = [];
   for (const [service, info] of services) {
     const image = imageName(info.image);
@@ -134,19 +125,12 @@ function containerSettings(context: ExtractContext, entries: readonly YamlEntry[
         });
       }
     }
-    if (REDIS_IMAGE.test(image)) settings.push(...redisArguments(context, info.command, scope));
+    if (REDIS_IMAGE.test(image)) settings.push(...redisArguments(context, info.command.filter((c) => c.path[2] === 'command'), scope));
   }
   return settings;
 }
 
-const PULSAR_IMAGE = /^pulsar(-all)?$/;
 const REDIS_IMAGE = /^(redis|redis-stack-server|valkey)$/;
-
-function imageName(image: string | undefined): string {
-  if (!image) return '';
-  const last = image.split('@')[0]!.split('/').pop() ?? '';
-  return last.split(':')[0]!.toLowerCase();
-}
 
 /** `redis-server --appendonly no --maxmemory-policy allkeys-lru`, as one string or as a list of arguments. */
 function redisArguments(context: ExtractContext, command: readonly YamlEntry[], scope: string): Setting[] {
