@@ -234,8 +234,8 @@ function countArguments(tokens: readonly Token[], open: number, end: number): nu
   return count;
 }
 
-/** The first token of the n-th positional argument (0-based) of the call opened at `open`, skipping `&`. */
-function argumentAt(tokens: readonly Token[], open: number, n: number): number | undefined {
+/** The first token of the n-th positional argument (0-based) of the call opened at `open`, skipping `&`; undefined for a named one. */
+export function argumentAt(tokens: readonly Token[], open: number, n: number): number | undefined {
   const end = closing(tokens, open);
   let argument = 0;
   let depth = 0;

@@ -8,7 +8,7 @@ import type { LineIndex } from '../text';
 import type { Setting, Span } from '../types';
 import type { Language, Token } from './lexer';
 import { POSITIONAL_ARGUMENTS, VALUE_CONSTANTS } from './patterns';
-import { consumedEntity, declaredEntity } from './entities';
+import { argumentAt, consumedEntity, declaredEntity } from './entities';
 
 interface Frame {
   open: string;
@@ -296,38 +296,15 @@ function positional(context: CodeContext, tokens: readonly Token[], open: number
   const callee = tokens[open - 1]!.text;
   for (const pattern of POSITIONAL_ARGUMENTS) {
     if (pattern.callee !== callee || !pattern.languages.includes(context.language) || !context.systems.includes(pattern.system)) continue;
-    const start = argumentStart(tokens, open, pattern.index);
+    // Named arguments (`autoAck: true`, `auto_ack=True`) are not positional; the key-value pass finds them.
+    const start = argumentAt(tokens, open, pattern.index);
     if (start === undefined) continue;
-    // Named arguments (`autoAck: true`, `auto_ack=True`) are found by the key-value pass.
-    if (tokens[start + 1]?.text === ':' || tokens[start + 1]?.text === '=') continue;
     const value = readValue(tokens, start, context.language);
     if (!value || (pattern.booleanOnly && value.style !== 'boolean' && value.style !== 'number')) continue;
     const info = context.keys.lookup(pattern.system, pattern.key);
     if (!info) continue;
     settings.push(makeSetting(context, pattern.system, info.key, tokens[open - 1]!, value, scopeOf(stack), pattern.label));
   }
-}
-
-/** The index of the first token of the n-th (0-based) top-level argument of the call opened at tokens[open]. */
-function argumentStart(tokens: readonly Token[], open: number, n: number): number | undefined {
-  let depth = 0;
-  let argument = 0;
-  for (let k = open + 1; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
-    else if (t.text === ')' || t.text === ']' || t.text === '}') {
-      if (depth === 0) return undefined;
-      depth--;
-    } else if (t.text === ',' && depth === 0) {
-      argument++;
-      continue;
-    }
-    if (depth === 0 || (depth === 1 && (t.text === '(' || t.text === '[' || t.text === '{'))) {
-      const previous = tokens[k - 1]!;
-      if (argument === n && (previous.text === ',' || k === open + 1)) return k;
-    }
-  }
-  return undefined;
 }
 
 function scopeOf(stack: readonly Frame[]): string | undefined {
