@@ -6,6 +6,8 @@ import { fileRole } from '../../src/core/context/role';
 import { globToRegExp } from '../../src/core/context/glob';
 import { kafkaVersionOfImage } from '../../src/core/context/deployment';
 import { inRange } from '../../src/core/rules/context';
+import { analyzeText } from '../../src/core/analyze';
+import { bundledClientIndex, bundledKeyIndex } from '../../src/core/bundledKnowledge';
 
 describe('file roles', () => {
   const role = (relative: string, rootName?: string) => fileRole(rootName === undefined ? { relative } : { relative, rootName }).role;
@@ -75,5 +77,13 @@ describe('deployment context', () => {
     assert.ok(inRange('4.1', '>= 4.0'));
     assert.ok(!inRange('3.4', '>= 4.0'));
     assert.ok(inRange('3.9', '< 4.0'));
+  });
+});
+
+describe('context and severity overrides', () => {
+  it('keeps a rule silent where it does not apply, whatever severity the user gave it', () => {
+    const text = "import amqp from 'amqplib';\nchannel.consume('amq.rabbitmq.reply-to', onReply, { noAck: true });\n";
+    const result = analyzeText({ file: 'rpc.ts', text, keys: bundledKeyIndex(), clients: bundledClientIndex(), profile: 'online', overrides: { 'rabbitmq-auto-ack': 'error' } });
+    assert.deepEqual(result.findings.map((f) => f.ruleId), []);
   });
 });

@@ -48,8 +48,9 @@ export function evaluateRules(judged: Judged, profile: Profile, keys: KeyIndex, 
     const level = overrides[rule.id] ?? rule.severity[profile];
     if (level === 'off') continue;
     if (rule.formats && format !== undefined && !rule.formats.includes(format)) continue;
-    // A user's explicit severity for a rule is final; context only moves the rule's own levels.
-    const judge = (setting: Setting) => overrides[rule.id] !== undefined ? { severity: level, withoutFix: false } : judgeInContext(rule, level, setting, fileContext, clientOf);
+    // Context applies to a user's severity as to the rule's own: a rule never speaks where it does not apply, never
+    // offers a fix that would break the setup, and findings outside production code follow mqLens.nonProductionSeverity.
+    const judge = (setting: Setting) => judgeInContext(rule, level, setting, fileContext, clientOf);
     if (rule.check) {
       for (const hit of runCheck(rule.check, context, rule)) {
         const verdict = judge(hit.setting);
