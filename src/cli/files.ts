@@ -55,6 +55,7 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
     for (const entry of entries) {
       if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const absolute = path.join(directory, entry.name);
+      if (entry.isDirectory() && entry.name === 'vendor' && isVendoredDependencies(absolute)) continue;
       if (entry.isDirectory()) walk(absolute, root);
       else if (entry.isFile()) {
         if (wanted(absolute)) addFile(absolute, root, false, path.join(real, entry.name));
@@ -102,6 +103,14 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
     visit(absolute, true, directory ? absolute : cwd);
   }
   return found;
+}
+
+/**
+ * Go's `vendor/modules.txt` and Composer's `vendor/autoload.php` mark a folder of third-party code, whose clients and
+ * settings are not the project's; a `vendor` folder without them (a marketplace's vendor module) is read as usual.
+ */
+function isVendoredDependencies(directory: string): boolean {
+  return fs.existsSync(path.join(directory, 'modules.txt')) || fs.existsSync(path.join(directory, 'autoload.php'));
 }
 
 /** Reads a file as UTF-8 text, or says why it cannot be analysed. */

@@ -77,6 +77,16 @@ describe('mq-lens check', () => {
     ]);
   });
 
+  it('skips vendored dependencies (Go modules.txt, Composer autoload.php) but reads a vendor module of the project', () => {
+    const dir = workspace({
+      'vendor/modules.txt': '# github.com/IBM/sarama v1.45.0\n',
+      'vendor/github.com/IBM/sarama/producer.properties': PRODUCER,
+      'app/vendor/producer.properties': PRODUCER,
+    });
+    const { stdout } = cli(dir, 'check', '.', '--workload', 'online', '--format', 'json');
+    assert.deepEqual(JSON.parse(stdout).findings.map((f: { file: string }) => f.file), ['app/vendor/producer.properties']);
+  });
+
   it('refuses a path on the command line that does not exist, so a typo cannot pass a CI run', () => {
     const dir = workspace({ 'producer.properties': PRODUCER });
     const { code, stdout, stderr } = cli(dir, 'check', 'producer.properties', 'missing.properties');
