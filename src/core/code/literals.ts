@@ -82,7 +82,7 @@ function queueBuilderSettings(context: CodeContext, tokens: readonly Token[]): S
     if (token.text !== 'nonDurable' || tokens[i - 1]!.text !== '.' || tokens[i - 2]!.text !== 'QueueBuilder' || tokens[i + 1]!.text !== '(') continue;
     const info = context.keys.lookup('rabbitmq', 'durable');
     if (!info) break;
-    const setting = makeSetting(context, 'rabbitmq', info.key, token, { text: 'false', span: token.span, style: 'identifier' }, undefined, 'QueueBuilder.nonDurable');
+    const setting = makeSetting(context, 'rabbitmq', info.key, token, { text: 'false', span: token.span, style: 'identifier', last: i }, undefined, 'QueueBuilder.nonDurable');
     const entity: Setting['entity'] = { kind: 'queue' };
     for (let k = i + 2; k < tokens.length && tokens[k]!.text !== ';' && !(tokens[k]!.lineStart && tokens[k]!.text !== '.'); k++) {
       if (tokens[k - 1]!.text !== '.' || tokens[k + 1]?.text !== '(') continue;
@@ -203,6 +203,8 @@ function mapFactoryKey(tokens: readonly Token[], i: number, frame: Frame): boole
 interface CodeValue {
   text: string;
   span: Span;
+  /** Index of the value's last token (`-5` and `AcknowledgeMode.NONE` take more than one). */
+  last: number;
   style: NonNullable<Setting['valueStyle']>;
   effective?: string;
   booleanCase?: 'lower' | 'title';
@@ -216,21 +218,21 @@ function readValue(tokens: readonly Token[], i: number, language: Language): Cod
   const ends = (t: Token | undefined) => !t || [',', ')', '}', ']', ';'].includes(t.text) || t.lineStart;
   if (token.kind === 'string') {
     if (!ends(next)) return undefined;
-    return { text: token.value, span: token.inner!, style: 'quoted' };
+    return { text: token.value, span: token.inner!, style: 'quoted', last: i };
   }
   if (token.kind === 'number') {
     if (!ends(next)) return undefined;
-    return withNumericValue({ text: token.text, span: token.span, style: 'number' });
+    return withNumericValue({ text: token.text, span: token.span, style: 'number', last: i });
   }
   if (token.kind === 'punct' && token.text === '-' && tokens[i + 1]?.kind === 'number' && ends(tokens[i + 2])) {
-    return withNumericValue({ text: `-${tokens[i + 1]!.text}`, span: { start: token.span.start, end: tokens[i + 1]!.span.end }, style: 'number' });
+    return withNumericValue({ text: `-${tokens[i + 1]!.text}`, span: { start: token.span.start, end: tokens[i + 1]!.span.end }, style: 'number', last: i + 1 });
   }
   // In TypeScript `{ acks: number }` is a type member, not a value.
   if (token.kind === 'ident' && language === 'javascript' && TS_TYPE_NAMES.has(token.text) && ends(next)) return undefined;
   if (token.kind === 'ident') {
     if (/^(true|false)$/i.test(token.text) && ends(next)) {
       const title = language === 'python' || /^[TF]/.test(token.text);
-      return { text: token.text.toLowerCase(), span: token.span, style: 'boolean', booleanCase: title ? 'title' : 'lower' };
+      return { text: token.text.toLowerCase(), span: token.span, style: 'boolean', booleanCase: title ? 'title' : 'lower', last: i };
     }
     // A constant such as sarama.NoResponse or Acks.All.
     let end = i;
@@ -239,7 +241,7 @@ function readValue(tokens: readonly Token[], i: number, language: Language): Cod
     const chain = tokens.slice(i, end + 1).map((t) => t.text).join('');
     const lastTwo = chain.split('.').slice(-2).join('.');
     const effective = VALUE_CONSTANTS[lastTwo];
-    const value: CodeValue = { text: chain, span: { start: token.span.start, end: tokens[end]!.span.end }, style: 'identifier' };
+    const value: CodeValue = { text: chain, span: { start: token.span.start, end: tokens[end]!.span.end }, style: 'identifier', last: end };
     if (effective !== undefined) value.effective = effective;
     return value;
   }
@@ -280,16 +282,10 @@ function setterAt(context: CodeContext, tokens: readonly Token[], open: number, 
   const system = context.systems.find((s) => context.keys.lookupRelaxed(s, name));
   if (!system) return undefined;
   const value = readValue(tokens, open + 1, context.language);
-  if (!value || tokens[open + 1 + (value.style === 'identifier' ? identifierLength(tokens, open + 1) : 1)]?.text !== ')') return undefined;
+  if (!value || tokens[value.last + 1]?.text !== ')') return undefined;
   return makeSetting(context, system, context.keys.lookupRelaxed(system, name)!.key, callee, value, scopeOf(stack.slice(0, -1)), callee.text);
 }
 
-/** How many tokens a dotted identifier starting at `i` takes (`AcknowledgeMode.NONE` is three). */
-function identifierLength(tokens: readonly Token[], i: number): number {
-  let end = i;
-  while (tokens[end + 1]?.text === '.' && tokens[end + 2]?.kind === 'ident') end += 2;
-  return end - i + 1;
-}
 
 /** Arguments given by position to calls whose signature is known (RabbitMQ consume and declare calls, …). */
 function positional(context: CodeContext, tokens: readonly Token[], open: number, stack: readonly Frame[], settings: Setting[]): void {
