@@ -711,18 +711,19 @@ describe('code settings: kafkajs and amqplib', () => {
   it('reads object literal properties of both clients', () => {
     assert.deepEqual(rows(result), [
       ['enable.idempotence', 'idempotent', 'false', undefined, 'boolean', 6],
+      ['max.in.flight.requests.per.connection', 'maxInFlightRequests', '10', undefined, 'number', 6],
       ['group.id', 'groupId', 'checkout', undefined, 'quoted', 7],
       ['acks', 'acks', '0', undefined, 'number', 8],
       ['acks', 'acks', '-1', undefined, 'number', 9],
       ['durable', 'durable', 'false', undefined, 'boolean', 11],
       ['auto-ack', 'noAck', 'true', undefined, 'boolean', 12],
     ]);
-    assert.equal(valueText(text, result.settings[3]!), '-1');
-    assert.deepEqual(result.settings.map((s) => s.system), ['kafka', 'kafka', 'kafka', 'kafka', 'rabbitmq', 'rabbitmq']);
+    assert.equal(valueText(text, result.settings[4]!), '-1');
+    assert.deepEqual(result.settings.map((s) => s.system), ['kafka', 'kafka', 'kafka', 'kafka', 'kafka', 'rabbitmq', 'rabbitmq']);
   });
 
-  it('flags acks: 0 without a fix (a number cannot become "all" in place)', () => {
-    assert.deepEqual(findingRows(result).filter(([id]) => id.startsWith('kafka-')), [['kafka-acks-zero', 'error', 8]]);
+  it('flags acks: 0 without a fix (a number cannot become "all" in place), and KafkaJS option names', () => {
+    assert.deepEqual(findingRows(result).filter(([id]) => id.startsWith('kafka-')), [['kafka-idempotence-off-reordering', 'warning', 6], ['kafka-acks-zero', 'error', 8]]);
     assert.equal(findingOf(result, 'kafka-acks-zero', 8).fix, undefined);
   });
 

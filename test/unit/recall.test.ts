@@ -2,7 +2,7 @@
 // note explains them.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze } from './helpers';
+import { analyze, applyEdit } from './helpers';
 
 describe('formats known by content', () => {
   it('reads a compose file whatever its name', () => {
@@ -80,5 +80,93 @@ describe('delivery modes', () => {
     const text = ['import aio_pika', '', 'async def send(exchange, body):', '    await exchange.publish(aio_pika.Message(body, delivery_mode=aio_pika.DeliveryMode.NOT_PERSISTENT), routing_key="orders")', ''].join('\n');
     const findings = analyze('publisher.py', text, 'online').findings.map((f) => f.ruleId);
     assert.ok(findings.includes('rabbitmq-transient-messages'), findings.join(', '));
+  });
+});
+
+describe('client idioms read since the real-code survey', () => {
+  const rowsOf = (path: string, text: string, workload?: 'online' | 'general' | 'streaming') =>
+    analyze(path, text, workload).settings.map((s) => `${s.line}:${s.key}=${s.effectiveValue ?? s.value}`);
+
+  it('reads JMS session modes and per-send delivery modes, but only as named constants', () => {
+    const text = [
+      'import jakarta.jms.*;', // 1
+      'class Sender {', // 2
+      '  void send(Connection connection, ConnectionFactory factory, int mode) throws Exception {', // 3
+      '    Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);', // 4
+      '    Session other = connection.createSession(false, mode);', // 5
+      '    JMSContext context = factory.createContext("u", "p", JMSContext.DUPS_OK_ACKNOWLEDGE);', // 6
+      '    producer.send(message, DeliveryMode.NON_PERSISTENT, 4, 0);', // 7
+      '    producer.send(message);', // 8
+      '  }', // 9
+      '}', // 10
+    ].join('\n');
+    assert.deepEqual(rowsOf('src/main/java/Sender.java', text), [
+      '4:session-acknowledge-mode=client', '6:session-acknowledge-mode=dups_ok', '7:delivery-mode=non-persistent',
+    ]);
+    const findings = analyze('src/main/java/Sender.java', text, 'online').findings;
+    assert.deepEqual(findings.map((f) => `${f.line}:${f.ruleId}`), ['7:activemq-non-persistent-delivery']);
+    assert.equal(findings[0]!.fix, undefined, 'a constant argument is never rewritten in place');
+  });
+
+  it("reads Pulsar builder chains, converting a time unit into the key's unit, and nothing outside a chain", () => {
+    const text = [
+      'import org.apache.pulsar.client.api.*;', // 1
+      'class Producers {', // 2
+      '  Producer<byte[]> create(PulsarClient client, Retry retry) throws Exception {', // 3
+      '    retry.sendTimeout(5);', // 4
+      '    return client.newProducer()', // 5
+      '        .topic("orders")', // 6
+      '        .enableBatching(true)', // 7
+      '        .batchingMaxPublishDelay(50, TimeUnit.MILLISECONDS)', // 8
+      '        .blockIfQueueFull(false)', // 9
+      '        .create();', // 10
+      '  }', // 11
+      '}', // 12
+    ].join('\n');
+    assert.deepEqual(rowsOf('src/main/java/Producers.java', text), [
+      '7:batchingEnabled=true', '8:batchingMaxPublishDelayMicros=50000', '9:blockIfQueueFull=false',
+    ]);
+    const finding = analyze('src/main/java/Producers.java', text, 'online').findings.find((f) => f.ruleId === 'pulsar-batching-delay-online');
+    assert.ok(finding, 'a 50 ms window on an online path is reported');
+    assert.equal(finding.line, 8);
+    assert.equal(finding.fix, undefined, '50 with a time unit is not a value in microseconds, so no fix writes 1000 there');
+  });
+
+  it('reads franz-go options wherever the options are gathered, with durations in milliseconds', () => {
+    const text = [
+      'package main', // 1
+      '', // 2
+      'import (', // 3
+      '\t"time"', // 4
+      '\t"github.com/twmb/franz-go/pkg/kgo"', // 5
+      ')', // 6
+      '', // 7
+      'func client(acks kgo.Acks) (*kgo.Client, error) {', // 8
+      '\topts := []kgo.Opt{kgo.SeedBrokers("k:9092"), kgo.RequiredAcks(kgo.LeaderAck()), kgo.ProducerLinger(50 * time.Millisecond)}', // 9
+      '\topts = append(opts, kgo.RecordRetries(0), kgo.DisableAutoCommit(), kgo.ConsumeResetOffset(kgo.NewOffset().AtEnd()))', // 10
+      '\topts = append(opts, kgo.RequiredAcks(acks))', // 11
+      '\treturn kgo.NewClient(opts...)', // 12
+      '}', // 13
+    ].join('\n');
+    assert.deepEqual(rowsOf('main.go', text), [
+      '9:acks=1', '9:linger.ms=50', '10:retries=0', '10:enable.auto.commit=false', '10:auto.offset.reset=latest',
+    ]);
+    const findings = analyze('main.go', text, 'online').findings;
+    assert.deepEqual(findings.map((f) => `${f.line}:${f.ruleId}`).sort(), ['10:kafka-auto-offset-reset-latest', '10:kafka-retries-zero', '9:kafka-acks-one', '9:kafka-linger-latency']);
+    // Options written as calls with constants or durations are never rewritten in place; a plain number argument is.
+    assert.deepEqual(findings.filter((f) => f.fix).map((f) => f.ruleId), ['kafka-retries-zero']);
+    const fixed = applyEdit(text, findings.find((f) => f.ruleId === 'kafka-retries-zero')!.fix!.edit);
+    assert.ok(fixed.includes('kgo.RecordRetries(2147483647), kgo.DisableAutoCommit()'), fixed);
+  });
+
+  it('reads KafkaJS consumer and run options', () => {
+    const text = [
+      "import { Kafka } from 'kafkajs';", // 1
+      "const consumer = kafka.consumer({ groupId: 'g', sessionTimeout: 45000, heartbeatInterval: 3000 });", // 2
+      'await consumer.run({ autoCommit: false, eachMessage });', // 3
+    ].join('\n');
+    assert.deepEqual(rowsOf('consumer.ts', text), [
+      '2:group.id=g', '2:session.timeout.ms=45000', '2:heartbeat.interval.ms=3000', '3:enable.auto.commit=false',
+    ]);
   });
 });

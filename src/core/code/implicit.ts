@@ -73,7 +73,7 @@ function fieldInside(tokens: readonly Token[], open: number, field: string, sepa
  * The names a Go file refers to an imported package by: its alias (`k "github.com/segmentio/kafka-go"`) or its package
  * name; `.` (a dot import) allows unqualified use, written as ''.
  */
-function goQualifiers(tokens: readonly Token[], imports: readonly ImportRef[], packageName: string): Set<string> {
+export function goQualifiers(tokens: readonly Token[], imports: readonly ImportRef[], packageName: string): Set<string> {
   const names = new Set<string>();
   for (const ref of imports) {
     const at = tokens.findIndex((t) => t.span.start === ref.span.start);
@@ -86,7 +86,7 @@ function goQualifiers(tokens: readonly Token[], imports: readonly ImportRef[], p
 }
 
 /** Whether tokens[i] is written `q.name` with q among the qualifiers (or bare, when '' is among them). */
-function qualifiedBy(tokens: readonly Token[], i: number, qualifiers: ReadonlySet<string>): boolean {
+export function qualifiedBy(tokens: readonly Token[], i: number, qualifiers: ReadonlySet<string>): boolean {
   if (tokens[i - 1]?.text === '.') return tokens[i - 2]?.kind === 'ident' && qualifiers.has(tokens[i - 2]!.text);
   return qualifiers.has('');
 }

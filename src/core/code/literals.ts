@@ -7,7 +7,7 @@ import type { KeyIndex } from '../keyIndex';
 import type { LineIndex } from '../text';
 import type { Setting, Span } from '../types';
 import type { Language, Token } from './lexer';
-import { POSITIONAL_ARGUMENTS, VALUE_CONSTANTS } from './patterns';
+import { BUILDER_ROOTS, POSITIONAL_ARGUMENTS, VALUE_CONSTANTS } from './patterns';
 import { argumentAt, consumedEntity, declaredEntity } from './entities';
 
 interface Frame {
@@ -49,7 +49,7 @@ export function codeSettings(context: CodeContext, tokens: readonly Token[]): Se
       stack.push(frame);
       if (token.text === '(' && previous?.kind === 'ident') {
         positional(context, tokens, i, stack, settings);
-        const setter = setterAt(context, tokens, i, stack);
+        const setter = setterAt(context, tokens, i, stack) ?? builderAt(context, tokens, i, stack);
         if (setter) settings.push(setter);
       }
       continue;
@@ -200,7 +200,7 @@ function mapFactoryKey(tokens: readonly Token[], i: number, frame: Frame): boole
   return argument % 2 === 0;
 }
 
-interface CodeValue {
+export interface CodeValue {
   text: string;
   span: Span;
   /** Index of the value's last token (`-5` and `AcknowledgeMode.NONE` take more than one). */
@@ -210,7 +210,7 @@ interface CodeValue {
   booleanCase?: 'lower' | 'title';
 }
 
-function readValue(tokens: readonly Token[], i: number, language: Language): CodeValue | undefined {
+export function readValue(tokens: readonly Token[], i: number, language: Language): CodeValue | undefined {
   const token = tokens[i];
   if (!token) return undefined;
   const next = tokens[i + 1];
@@ -286,6 +286,63 @@ function setterAt(context: CodeContext, tokens: readonly Token[], open: number, 
   return makeSetting(context, system, context.keys.lookupRelaxed(system, name)!.key, callee, value, scopeOf(stack.slice(0, -1)), callee.text);
 }
 
+/** Microseconds in one unit of java.util.concurrent.TimeUnit, and in the units keys are documented in. */
+const TIME_UNIT_MICROS: Readonly<Record<string, number>> = {
+  NANOSECONDS: 0.001, MICROSECONDS: 1, MILLISECONDS: 1_000, SECONDS: 1_000_000, MINUTES: 60_000_000, HOURS: 3_600_000_000, DAYS: 86_400_000_000,
+};
+const KEY_UNIT_MICROS: Readonly<Record<string, number>> = { ms: 1_000, microseconds: 1, s: 1_000_000, seconds: 1_000_000 };
+
+/**
+ * A method of a fluent builder named after a key (BUILDER_ROOTS): `.enableBatching(false)`, `.receiverQueueSize(10)`,
+ * `.sendTimeout(10, TimeUnit.SECONDS)`. A time unit argument converts the value into the key's unit; the written
+ * number then means something else than the key's value, so it is marked as a constant and no fix rewrites it.
+ */
+function builderAt(context: CodeContext, tokens: readonly Token[], open: number, stack: readonly Frame[]): Setting | undefined {
+  const callee = tokens[open - 1]!;
+  if (tokens[open - 2]?.text !== '.' || context.language === 'go' || context.language === 'python') return undefined;
+  const system = context.systems.find((s) => BUILDER_ROOTS[s] && (context.keys.lookup(s, callee.text) ?? context.keys.lookupRelaxed(s, callee.text)));
+  if (!system || !inBuilderChain(tokens, open - 2, BUILDER_ROOTS[system]!)) return undefined;
+  const info = context.keys.lookup(system, callee.text) ?? context.keys.lookupRelaxed(system, callee.text)!;
+  const value = readValue(tokens, open + 1, context.language);
+  if (!value) return undefined;
+  const after = tokens[value.last + 1];
+  if (after?.text === ',') {
+    let end = value.last + 2;
+    while (tokens[end + 1]?.text === '.' && tokens[end + 2]?.kind === 'ident') end += 2;
+    const unit = TIME_UNIT_MICROS[tokens[end]?.text ?? ''];
+    const keyUnit = KEY_UNIT_MICROS[info.unit ?? ''];
+    const number = Number(value.effective ?? value.text);
+    if (unit === undefined || keyUnit === undefined || tokens[end + 1]?.text !== ')' || value.style !== 'number' || !Number.isFinite(number)) return undefined;
+    const converted: CodeValue = {
+      text: tokens.slice(open + 1, end + 1).map((t) => t.text).join(' ').replace(/ \. /g, '.').replace(/ ,/g, ','),
+      span: { start: value.span.start, end: tokens[end]!.span.end }, style: 'identifier', last: end,
+      effective: String(Math.round((number * unit) / keyUnit)),
+    };
+    return makeSetting(context, system, info.key, callee, converted, scopeOf(stack.slice(0, -1)), callee.text);
+  }
+  if (after?.text !== ')') return undefined;
+  return makeSetting(context, system, info.key, callee, value, scopeOf(stack.slice(0, -1)), callee.text);
+}
+
+/** Whether the `.` at tokens[dot] continues a chain of calls that starts with a call to one of `roots`. */
+function inBuilderChain(tokens: readonly Token[], dot: number, roots: ReadonlySet<string>): boolean {
+  let k = dot - 1;
+  for (let steps = 0; steps < 64 && k > 0 && tokens[k]!.text === ')'; steps++) {
+    let depth = 0;
+    let open = k;
+    for (; open >= 0; open--) {
+      const text = tokens[open]!.text;
+      if (text === ')') depth++;
+      else if (text === '(' && --depth === 0) break;
+    }
+    const name = tokens[open - 1];
+    if (!name || name.kind !== 'ident') return false;
+    if (roots.has(name.text)) return true;
+    if (tokens[open - 2]?.text !== '.') return false;
+    k = open - 3;
+  }
+  return false;
+}
 
 /** Arguments given by position to calls whose signature is known (RabbitMQ consume and declare calls, …). */
 function positional(context: CodeContext, tokens: readonly Token[], open: number, stack: readonly Frame[], settings: Setting[]): void {
@@ -297,6 +354,7 @@ function positional(context: CodeContext, tokens: readonly Token[], open: number
     if (start === undefined) continue;
     const value = readValue(tokens, start, context.language);
     if (!value || (pattern.booleanOnly && value.style !== 'boolean' && value.style !== 'number')) continue;
+    if (pattern.constants && (value.style !== 'identifier' || !pattern.constants.test(value.text))) continue;
     const info = context.keys.lookup(pattern.system, pattern.key);
     if (!info) continue;
     settings.push(makeSetting(context, pattern.system, info.key, tokens[open - 1]!, value, scopeOf(stack), pattern.label));
@@ -309,7 +367,7 @@ function scopeOf(stack: readonly Frame[]): string | undefined {
   return call ? `call@${call.start}` : undefined;
 }
 
-function makeSetting(context: CodeContext, system: string, key: string, keyToken: Token, value: CodeValue, scope: string | undefined, rawKey?: string): Setting {
+export function makeSetting(context: CodeContext, system: string, key: string, keyToken: Token, value: CodeValue, scope: string | undefined, rawKey?: string): Setting {
   const position = context.lines.positionAt(keyToken.span.start);
   const setting: Setting = {
     file: context.file, line: position.line, column: position.column, system, key,

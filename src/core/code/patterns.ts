@@ -24,6 +24,15 @@ export const VALUE_CONSTANTS: Readonly<Record<string, string>> = {
   // Spring for Apache Kafka container ack modes (ContainerProperties.AckMode)
   'AckMode.RECORD': 'RECORD', 'AckMode.BATCH': 'BATCH', 'AckMode.TIME': 'TIME', 'AckMode.COUNT': 'COUNT',
   'AckMode.COUNT_TIME': 'COUNT_TIME', 'AckMode.MANUAL': 'MANUAL', 'AckMode.MANUAL_IMMEDIATE': 'MANUAL_IMMEDIATE',
+  // JMS session acknowledge modes (Session and JMSContext share the values; ActiveMQ Classic adds INDIVIDUAL)
+  'Session.AUTO_ACKNOWLEDGE': 'auto', 'Session.CLIENT_ACKNOWLEDGE': 'client', 'Session.DUPS_OK_ACKNOWLEDGE': 'dups_ok',
+  'Session.SESSION_TRANSACTED': 'transacted', 'JMSContext.AUTO_ACKNOWLEDGE': 'auto', 'JMSContext.CLIENT_ACKNOWLEDGE': 'client',
+  'JMSContext.DUPS_OK_ACKNOWLEDGE': 'dups_ok', 'JMSContext.SESSION_TRANSACTED': 'transacted',
+  'ActiveMQSession.INDIVIDUAL_ACKNOWLEDGE': 'individual',
+  // Pulsar Java client enums
+  'SubscriptionType.Exclusive': 'Exclusive', 'SubscriptionType.Shared': 'Shared', 'SubscriptionType.Failover': 'Failover',
+  'SubscriptionType.Key_Shared': 'Key_Shared',
+  'SubscriptionInitialPosition.Earliest': 'Earliest', 'SubscriptionInitialPosition.Latest': 'Latest',
 };
 
 export interface PositionalArgument {
@@ -36,6 +45,8 @@ export interface PositionalArgument {
   /** How the setting is named in messages and hovers. */
   label: string;
   booleanOnly: boolean;
+  /** When set, the argument counts only if it is written as one of these constants (`Session.CLIENT_ACKNOWLEDGE`). */
+  constants?: RegExp;
 }
 
 const JVM: readonly Language[] = ['java', 'kotlin', 'scala'];
@@ -54,6 +65,17 @@ export const POSITIONAL_ARGUMENTS: readonly PositionalArgument[] = [
   // amqp091-go: ch.Consume(queue, consumer, autoAck, exclusive, noLocal, noWait, args), ch.QueueDeclare(name, durable, …)
   { system: 'rabbitmq', languages: ['go'], callee: 'Consume', index: 2, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
   { system: 'rabbitmq', languages: ['go'], callee: 'QueueDeclare', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  // JMS: connection.createSession(transacted, acknowledgeMode), the JMS 2.0 createSession(sessionMode) and
+  // createContext([user, password,] sessionMode); producer.send(message, deliveryMode, priority, timeToLive).
+  // Only the named constants count, so an int variable or another overload's argument is never misread.
+  ...['createSession', 'createContext', 'createQueueSession', 'createTopicSession'].flatMap((callee) => [0, 1, 2].map((index): PositionalArgument => ({
+    system: 'activemq', languages: JVM, callee, index, key: 'session-acknowledge-mode', label: 'sessionMode', booleanOnly: false,
+    constants: /^(?:\w+\.)*(?:Session|JMSContext|ActiveMQSession|QueueSession|TopicSession)\.[A-Z_]+(?:ACKNOWLEDGE|TRANSACTED)$/,
+  }))),
+  ...[1, 2].map((index): PositionalArgument => ({
+    system: 'activemq', languages: JVM, callee: 'send', index, key: 'delivery-mode', label: 'deliveryMode', booleanOnly: false,
+    constants: /^(?:\w+\.)*DeliveryMode\.(?:NON_)?PERSISTENT$/,
+  })),
   // paho-mqtt: client.publish(topic, payload, qos, retain)
   { system: 'mqtt', languages: ['python'], callee: 'publish', index: 2, key: 'qos', label: 'qos', booleanOnly: true },
 ];
@@ -97,3 +119,57 @@ export const IMPLICIT_DEFAULTS: readonly ImplicitDefault[] = [
     field: 'acks', key: 'acks', value: '1', origin: "the default of aiokafka's AIOKafkaProducer when acks is not passed",
   },
 ];
+
+/**
+ * Options a client takes as function calls rather than keys: franz-go's `kgo.RequiredAcks(kgo.LeaderAck())`, passed to
+ * `kgo.NewClient(opts...)` directly or gathered in a slice first. `value` is the setting's value when the call takes
+ * none; otherwise the call's argument is read, through `constants` when it names one (`kgo.NewOffset().AtStart()`), or
+ * as a `time.Duration` in milliseconds when `duration` is set.
+ */
+export interface OptionFunction {
+  key: string;
+  value?: string;
+  constants?: Readonly<Record<string, string>>;
+  duration?: boolean;
+}
+
+export interface GoOptionPackage {
+  system: string;
+  module: string;
+  goPackage: string;
+  options: Readonly<Record<string, OptionFunction>>;
+}
+
+/** twmb/franz-go@adb3a18a (2026-08-04) pkg/kgo/config.go: each option's comment names the Kafka setting it corresponds to. */
+export const GO_OPTION_FUNCTIONS: readonly GoOptionPackage[] = [
+  {
+    system: 'kafka', module: 'github.com/twmb/franz-go/pkg/kgo', goPackage: 'kgo',
+    options: {
+      RequiredAcks: { key: 'acks', constants: { NoAck: '0', LeaderAck: '1', AllISRAcks: 'all' } },
+      DisableIdempotentWrite: { key: 'enable.idempotence', value: 'false' },
+      ProducerLinger: { key: 'linger.ms', duration: true },
+      RecordRetries: { key: 'retries' },
+      RecordDeliveryTimeout: { key: 'delivery.timeout.ms', duration: true },
+      ProduceRequestTimeout: { key: 'request.timeout.ms', duration: true },
+      MaxProduceRequestsInflightPerBroker: { key: 'max.in.flight.requests.per.connection' },
+      TransactionalID: { key: 'transactional.id' },
+      DisableAutoCommit: { key: 'enable.auto.commit', value: 'false' },
+      AutoCommitInterval: { key: 'auto.commit.interval.ms', duration: true },
+      ConsumeResetOffset: { key: 'auto.offset.reset', constants: { AtStart: 'earliest', AtEnd: 'latest', AtCommitted: 'none' } },
+      FetchIsolationLevel: { key: 'isolation.level', constants: { ReadCommitted: 'read_committed', ReadUncommitted: 'read_uncommitted' } },
+      FetchMaxWait: { key: 'fetch.max.wait.ms', duration: true },
+      FetchMinBytes: { key: 'fetch.min.bytes' },
+      SessionTimeout: { key: 'session.timeout.ms', duration: true },
+      HeartbeatInterval: { key: 'heartbeat.interval.ms', duration: true },
+    },
+  },
+];
+
+/**
+ * Fluent builders whose methods are named after configuration keys: Pulsar's
+ * `client.newProducer().enableBatching(false).sendTimeout(10, TimeUnit.SECONDS).create()`. A method counts only in a
+ * chain that starts at one of the roots, so an unrelated `.sendTimeout(…)` elsewhere is never read.
+ */
+export const BUILDER_ROOTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  pulsar: new Set(['newProducer', 'newConsumer', 'newReader', 'newTableView', 'builder']),
+};

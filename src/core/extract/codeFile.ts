@@ -2,6 +2,7 @@
 import { codeSettings } from '../code/literals';
 import { findImports, type ImportRef } from '../code/imports';
 import { implicitSettings } from '../code/implicit';
+import { optionSettings } from '../code/options';
 import { usageSettings } from '../code/usageSettings';
 import { lex, type Language, type Token } from '../code/lexer';
 import { quickImports } from '../code/quickImports';
@@ -40,6 +41,7 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   const settings = forDetection ? [] : [
     ...codeSettings({ file: context.file, lines: context.lines, keys: context.keys, language, systems }, tokens),
     ...implicitSettings(context.file, language, tokens, imports, context.lines, context.keys),
+    ...optionSettings(context.file, language, tokens, imports, context.lines, context.keys),
     ...usageSettings(context.file, language, tokens, allImports, context.lines, context.keys),
   ].sort((a, b) => a.keySpan.start - b.keySpan.start);
   // A setting belongs to the client the file imports for its system (the first, when it imports several).

@@ -1,0 +1,90 @@
+// Options written as function calls (GO_OPTION_FUNCTIONS): franz-go's `kgo.RequiredAcks(kgo.LeaderAck())`,
+// `kgo.ProducerLinger(50 * time.Millisecond)`, `kgo.DisableAutoCommit()`, wherever they appear in a file that imports
+// the package (a literal slice of options, an `append`, a switch that picks one).
+import type { KeyIndex } from '../keyIndex';
+import type { LineIndex } from '../text';
+import type { Setting } from '../types';
+import { goQualifiers, qualifiedBy } from './implicit';
+import type { ImportRef } from './imports';
+import type { Language, Token } from './lexer';
+import { makeSetting, readValue, type CodeValue } from './literals';
+import { GO_OPTION_FUNCTIONS, type OptionFunction } from './patterns';
+
+/** Milliseconds in Go's time units. */
+const GO_DURATION_MS: Readonly<Record<string, number>> = {
+  Nanosecond: 0.000001, Microsecond: 0.001, Millisecond: 1, Second: 1_000, Minute: 60_000, Hour: 3_600_000,
+};
+
+export function optionSettings(file: string, language: Language, tokens: readonly Token[], imports: readonly ImportRef[], lines: LineIndex, keys: KeyIndex): Setting[] {
+  if (language !== 'go') return [];
+  const settings: Setting[] = [];
+  for (const pkg of GO_OPTION_FUNCTIONS) {
+    const matching = imports.filter((i) => i.module === pkg.module);
+    if (matching.length === 0) continue;
+    const qualifiers = goQualifiers(tokens, matching, pkg.goPackage);
+    const context = { file, lines, keys, language, systems: [pkg.system] };
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const token = tokens[i]!;
+      const option = token.kind === 'ident' ? pkg.options[token.text] : undefined;
+      if (!option || tokens[i + 1]!.text !== '(' || !qualifiedBy(tokens, i, qualifiers)) continue;
+      const info = keys.lookup(pkg.system, option.key);
+      if (!info) continue;
+      const value = optionValue(tokens, i + 1, option, qualifiers);
+      if (value) settings.push(makeSetting(context, pkg.system, info.key, token, value, undefined, token.text));
+    }
+  }
+  return settings;
+}
+
+/** The value an option call sets, from the call opened at tokens[open]; undefined when it is not written literally. */
+function optionValue(tokens: readonly Token[], open: number, option: OptionFunction, qualifiers: ReadonlySet<string>): CodeValue | undefined {
+  const close = matching(tokens, open);
+  if (close === undefined) return undefined;
+  const argument = tokens.slice(open + 1, close);
+  const span = argument.length > 0 ? { start: argument[0]!.span.start, end: argument[argument.length - 1]!.span.end } : tokens[open - 1]!.span;
+  const text = argument.map((t) => t.text).join('');
+  if (option.value !== undefined) {
+    if (argument.length > 0) return undefined;
+    return { text: option.value, span, style: 'identifier', last: close - 1 };
+  }
+  if (option.constants) {
+    // The constant is a call on the package (`kgo.LeaderAck()`) or at the end of a chain (`kgo.NewOffset().AtStart()`).
+    for (let k = argument.length - 1; k >= 0; k--) {
+      const name = argument[k]!.text;
+      if (option.constants[name] === undefined || argument[k + 1]?.text !== '(') continue;
+      if (k === 0 || (argument[k - 1]?.text === '.' && (argument[k - 2]?.text === ')' || qualifiers.has(argument[k - 2]?.text ?? '')))) {
+        return { text, span, style: 'identifier', last: close - 1, effective: option.constants[name] };
+      }
+    }
+    return undefined;
+  }
+  if (option.duration) {
+    const ms = durationMs(argument);
+    return ms === undefined ? undefined : { text, span, style: 'identifier', last: close - 1, effective: String(ms) };
+  }
+  const value = readValue(tokens, open + 1, 'go');
+  return value && value.last === close - 1 ? value : undefined;
+}
+
+/** `50 * time.Millisecond`, `time.Second * 2`, `time.Minute`, `0` as milliseconds; anything else is not literal. */
+function durationMs(argument: readonly Token[]): number | undefined {
+  const texts = argument.map((t) => t.text);
+  const unitAt = texts.findIndex((t, k) => GO_DURATION_MS[t] !== undefined && texts[k - 1] === '.' && texts[k - 2] === 'time');
+  if (unitAt < 0) return texts.length === 1 && texts[0] === '0' ? 0 : undefined;
+  const unit = GO_DURATION_MS[texts[unitAt]!]!;
+  const rest = [...texts.slice(0, unitAt - 2), ...texts.slice(unitAt + 1)];
+  if (rest.length === 0) return unit;
+  const number = rest.length === 2 && rest[1] === '*' ? rest[0] : rest.length === 2 && rest[0] === '*' ? rest[1] : undefined;
+  if (number === undefined || !/^\d+$/.test(number.replace(/_/g, ''))) return undefined;
+  return Number(number.replace(/_/g, '')) * unit;
+}
+
+function matching(tokens: readonly Token[], open: number): number | undefined {
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    const text = tokens[k]!.text;
+    if (text === '(' || text === '[' || text === '{') depth++;
+    else if ((text === ')' || text === ']' || text === '}') && --depth === 0) return k;
+  }
+  return undefined;
+}
