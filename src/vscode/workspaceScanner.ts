@@ -10,7 +10,8 @@ import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 
-const INCLUDE = '**/{*.properties,*.yml,*.yaml,*.conf,*.py,*.java,*.kt,*.scala,*.go,*.cs,*.rs,*.js,*.mjs,*.cjs,*.jsx,*.ts,*.mts,*.cts,*.tsx,package.json,pom.xml,build.gradle,build.gradle.kts,go.mod,Cargo.toml,pyproject.toml,Pipfile,requirements*.txt,*.csproj,*.fsproj,.env,*.env}';
+const INCLUDE = '**/{*.properties,*.yml,*.yaml,*.conf,*.py,*.java,*.kt,*.scala,*.go,*.cs,*.rs,*.js,*.mjs,*.cjs,*.jsx,*.ts,*.mts,*.cts,*.tsx,package.json,pom.xml,build.gradle,build.gradle.kts,go.mod,Cargo.toml,pyproject.toml,Pipfile,requirements*.txt,*.csproj,*.fsproj,composer.json,Gemfile,gems.rb,*.gemspec,mix.exs,requirements/**/*.txt,*.rb,*.rake,*.php,*.ex,*.exs,.env,*.env}';
+const VENDOR_MARKERS = '**/vendor/{modules.txt,autoload.php}';
 const SKIPPED = /(^|[\\/])(node_modules|\.git|\.hg|\.svn)([\\/]|$)/;
 const CHUNK = 100;
 const PROGRESS_AFTER_MS = 1500;
@@ -111,7 +112,10 @@ export class WorkspaceScanner implements vscode.Disposable {
       });
     }, PROGRESS_AFTER_MS);
     try {
-      const uris = (await vscode.workspace.findFiles(INCLUDE, undefined, undefined, source.token)).filter((u) => !SKIPPED.test(u.path));
+      // Go's vendor/modules.txt and Composer's vendor/autoload.php mark third-party code, as in the CLI.
+      const markers = await vscode.workspace.findFiles(VENDOR_MARKERS, undefined, undefined, source.token);
+      this.vendored = markers.map((u) => u.path.slice(0, u.path.lastIndexOf('/') + 1));
+      const uris = (await vscode.workspace.findFiles(INCLUDE, undefined, undefined, source.token)).filter((u) => !SKIPPED.test(u.path) && !this.isVendored(u));
       const found = new Map<string, FileEntry>();
       const settings = new FolderSettings();
       for (let i = 0; i < uris.length; i += CHUNK) {
@@ -152,8 +156,15 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.scanSource?.cancel();
   }
 
+  /** Folders of vendored dependencies found by the last full scan, as path prefixes ending in `/`. */
+  private vendored: string[] = [];
+
+  private isVendored(uri: vscode.Uri): boolean {
+    return this.vendored.some((prefix) => uri.path.startsWith(prefix));
+  }
+
   private queue(uri: vscode.Uri): void {
-    if (SKIPPED.test(uri.path) || !detectsFile(uri.path)) return;
+    if (SKIPPED.test(uri.path) || !detectsFile(uri.path) || this.isVendored(uri)) return;
     if (this.scanning) this.changedDuringScan.set(uri.toString(), uri);
     this.pending.set(uri.toString(), uri);
     clearTimeout(this.pendingTimer);
@@ -196,7 +207,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri, settings = new FolderSettings()): Promise<FileEntry | undefined> {
-    if (!detectsFile(uri.path) || settings.excluded(uri)) return undefined;
+    if (!detectsFile(uri.path) || settings.excluded(uri) || this.isVendored(uri)) return undefined;
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       let text: string;

@@ -174,4 +174,24 @@ describe('the workspace view', function () {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(added, '..'), { recursive: true });
     await waitFor(() => scanner.entries().flatMap((e) => e.detections), (d) => !d.some((x) => x.broker === 'nats'), 'the NATS client to go away');
   });
+
+  it('detects Ruby, PHP and Elixir clients and leaves vendored dependencies out of a full scan', async function () {
+    const { scanner } = await api();
+    await waitFor(() => scanner.scanning, (s) => !s, 'the scan to finish');
+    const worker = workspaceFile('ruby-jobs', 'app', 'workers', 'order_worker.rb');
+    await vscode.workspace.fs.writeFile(worker, Buffer.from('class OrderWorker\n  include Sneakers::Worker\nend\n'));
+    const vendored = workspaceFile('shop', 'vendor', 'php-amqplib', 'php-amqplib', 'PhpAmqpLib', 'Connection', 'Factory.php');
+    await vscode.workspace.fs.writeFile(vendored, Buffer.from('<?php\nuse PhpAmqpLib\\Connection\\AMQPStreamConnection;\n'));
+    await vscode.workspace.fs.writeFile(workspaceFile('shop', 'vendor', 'autoload.php'), Buffer.from('<?php\n'));
+    try {
+      await scanner.scan();
+      const entries = scanner.entries();
+      const files = entries.map((e) => vscode.workspace.asRelativePath(e.uri));
+      assert.ok(entries.some((e) => e.detections.some((d) => d.client === 'sneakers')), files.join(', '));
+      assert.ok(!files.some((f) => f.includes('/vendor/')), `vendored files were scanned: ${files.join(', ')}`);
+    } finally {
+      await vscode.workspace.fs.delete(workspaceFile('ruby-jobs'), { recursive: true });
+      await vscode.workspace.fs.delete(workspaceFile('shop'), { recursive: true });
+    }
+  });
 });

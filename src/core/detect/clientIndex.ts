@@ -2,6 +2,7 @@
 // wins, so `org.apache.activemq.artemis…` is Artemis rather than ActiveMQ Classic.
 import type { ClientInfo, Knowledge } from '../knowledgeTypes';
 import type { Language } from '../code/lexer';
+import type { ScriptLanguage } from './scripts';
 
 /** Catalogue languages whose imports a source language can use. */
 const FAMILIES: Record<Language, readonly string[]> = {
@@ -22,6 +23,7 @@ interface Entry {
 export class ClientIndex {
   private readonly byLanguage = new Map<string, Entry[]>();
   private readonly byManifest = new Map<string, ClientInfo[]>();
+  private readonly scriptEntries = new Map<ScriptLanguage, Entry[]>();
   /** Per language, lower-cased: the import prefixes, and every ancestor of one, for couldMatch. */
   private readonly prefixSets = new Map<Language, { prefixes: Set<string>; ancestors: Set<string> }>();
 
@@ -88,6 +90,19 @@ export class ClientIndex {
    * The clients an import may refer to: every client whose matching import prefix is the longest. Usually one;
    * several when packages share an import name (boto3 for SQS and SNS, kafka-python and its fork).
    */
+  /**
+   * The client a Ruby, PHP or Elixir reference names (scripts.ts), with `::`, `/` and `\\` in catalogue prefixes read
+   * as `.`: the longest prefix wins, case-sensitively, so `require "kafka"` and `Kafka.new` both name ruby-kafka.
+   */
+  matchScript(language: ScriptLanguage, module: string): ClientInfo | undefined {
+    let entries = this.scriptEntries.get(language);
+    if (!entries) {
+      entries = (this.byLanguage.get(language) ?? []).map((e) => ({ prefix: e.prefix.replace(/::|[/\\]/g, '.'), client: e.client }));
+      this.scriptEntries.set(language, entries);
+    }
+    return entries.find((e) => module === e.prefix || module.startsWith(`${e.prefix}.`))?.client;
+  }
+
   matchImport(language: Language, module: string): ClientInfo[] {
     const boundary = BOUNDARY[language];
     let best = -1;

@@ -9,12 +9,14 @@ import { flattenYaml } from '../extract/yamlTree';
 import { parseProperties } from '../parsers/properties';
 import { composeScopes, composeServices, isKafkaBrokerImage } from '../context/deployment';
 import { formatByContent, formatOf, languageOf, baseName, type Format } from '../formats';
+import { blank, scriptLanguageOf, scriptReferences, type ScriptLanguage } from './scripts';
 import type { KeyIndex } from '../keyIndex';
 import { LineIndex } from '../text';
+import type { Token } from '../code/lexer';
 import type { Span } from '../types';
 import type { ClientIndex } from './clientIndex';
 import { manifestKind, parseManifest } from './manifests';
-import { FRAMEWORK_CALLS, IMAGE_PATTERNS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_HINT, URL_PATTERNS } from './patterns';
+import { BROKER_VALUE_WORDS, FRAMEWORK_CALLS, IMAGE_PATTERNS, PYTHON_BROKER_SETTINGS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_HINT, URL_PATTERNS } from './patterns';
 import type { Detection, Evidence } from './types';
 
 export interface DetectOptions {
@@ -26,7 +28,7 @@ export interface DetectOptions {
 
 /** Whether detection reads a file of this name (cheap prefilter for workspace scans). */
 export function detectsFile(fileName: string): boolean {
-  return manifestKind(fileName) !== undefined || formatOf(fileName) !== undefined || isEnvFile(fileName);
+  return manifestKind(fileName) !== undefined || formatOf(fileName) !== undefined || isEnvFile(fileName) || scriptLanguageOf(fileName) !== undefined;
 }
 
 function isEnvFile(fileName: string): boolean {
@@ -55,6 +57,11 @@ export function detectText(options: DetectOptions): Detection[] {
     }
     return sorted(found);
   }
+  const script = scriptLanguageOf(options.file);
+  if (script) {
+    scriptDetections(script, options, add);
+    return sorted(found);
+  }
   const lines = new LineIndex(options.text);
   const named = formatOf(options.file);
   const format = named && formatByContent(named, options.text);
@@ -70,6 +77,7 @@ export function detectText(options: DetectOptions): Detection[] {
       if (token.kind !== 'string') continue;
       token.value.split(/\r\n|\r|\n/).forEach((part, i) => urls(part, token.line + i, add, codeLines[token.line + i - 1]));
     }
+    if (language === 'python') pythonBrokerSettings(code.tokens, add);
     for (const call of FRAMEWORK_CALLS) {
       if (call.language !== language || !importsModule(code.tokens, call.module)) continue;
       for (let i = 0; i < code.tokens.length - 1; i++) {
@@ -91,6 +99,61 @@ export function detectText(options: DetectOptions): Detection[] {
 }
 
 type Add = (line: number, broker: string, client: string | null, evidence: Evidence) => void;
+
+/**
+ * A Python settings module choosing a task queue's broker: `CELERY_BROKER_URL = <value>` names the broker through
+ * its strings (`"redis://…"`) or the variables it reads (`REDIS_URL`, `CLOUDAMQP_URL`), following one variable back
+ * to its own assignment; any `RQ_…` setting means Redis, the only broker RQ runs on.
+ */
+function pythonBrokerSettings(tokens: readonly Token[], add: Add): void {
+  const assignments = new Map<string, number>();
+  let rq = false;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'ident' || !token.lineStart || tokens[i + 1]!.text !== '=' || tokens[i + 2]?.text === '=') continue;
+    assignments.set(token.text, i);
+    if (/^RQ_[A-Z_]+$/.test(token.text)) {
+      // One detection for the module's RQ settings, on the first of them.
+      if (!rq) add(token.line, 'redis', 'rq', 'config');
+      rq = true;
+      continue;
+    }
+    if (!PYTHON_BROKER_SETTINGS.has(token.text)) continue;
+    const brokers = new Set<string>();
+    const read = (start: number, depth: number) => {
+      for (let k = start; k < tokens.length && !(k > start && tokens[k]!.lineStart && tokens[k - 1]!.text !== ',' && tokens[k - 1]!.text !== '('); k++) {
+        const t = tokens[k]!;
+        const text = t.kind === 'string' ? t.value : t.kind === 'ident' ? t.text : '';
+        for (const { pattern, broker } of BROKER_VALUE_WORDS) if (text && pattern.test(text)) brokers.add(broker);
+        const earlier = t.kind === 'ident' ? assignments.get(t.text) : undefined;
+        if (depth === 0 && earlier !== undefined && earlier !== i) read(earlier + 2, 1);
+      }
+    };
+    read(i + 2, 0);
+    for (const broker of brokers) add(token.line, broker, null, 'config');
+  }
+}
+
+/**
+ * Ruby, PHP and Elixir: each explicit import (`require`, `use`, `alias`) of a client, or else the first use of its
+ * names; and messaging URLs in strings outside comments.
+ */
+function scriptDetections(language: ScriptLanguage, options: DetectOptions, add: Add): void {
+  const explicit = new Set<string>();
+  const used = new Map<string, { line: number; broker: string }>();
+  for (const reference of scriptReferences(language, options.text)) {
+    const client = options.clients.matchScript(language, reference.module);
+    if (!client) continue;
+    if (reference.explicit) {
+      explicit.add(client.id);
+      add(reference.line, client.broker, client.id, 'import');
+    } else if (!used.has(client.id)) {
+      used.set(client.id, { line: reference.line, broker: client.broker });
+    }
+  }
+  for (const [id, use] of used) if (!explicit.has(id)) add(use.line, use.broker, id, 'import');
+  if (URL_HINT.test(options.text)) blank(language, options.text, true).split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
+}
 
 function urls(text: string, line: number, add: Add, context = text): void {
   for (const { pattern, broker, needsContext } of URL_PATTERNS) {

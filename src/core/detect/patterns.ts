@@ -64,3 +64,16 @@ export const FRAMEWORK_CALLS: ReadonlyArray<{ language: string; module: string; 
   { language: 'csharp', module: 'MassTransit', callee: 'UsingAzureServiceBus', broker: 'azure-service-bus', client: null },
   { language: 'csharp', module: 'MassTransit', callee: 'UsingActiveMq', broker: 'activemq', client: null },
 ];
+
+/**
+ * Python settings modules (Django, Celery's own) that choose a task queue's broker: `CELERY_BROKER_URL = REDIS_URL`,
+ * `broker_url = os.environ["CLOUDAMQP_URL"]`, django-rq's and RQ's `RQ_QUEUES` / `RQ_REDIS_URL` (RQ runs on Redis only).
+ */
+export const PYTHON_BROKER_SETTING_HINT = /\b(?:CELERY_BROKER_URL|BROKER_URL|broker_url|RQ_[A-Z_]+)\s*=/;
+export const PYTHON_BROKER_SETTINGS = new Set(['CELERY_BROKER_URL', 'BROKER_URL', 'broker_url', 'CELERY_BROKER_WRITE_URL', 'broker_write_url']);
+/** What a broker setting's value says about the broker, from its strings and the names of the variables it reads. */
+export const BROKER_VALUE_WORDS: ReadonlyArray<{ pattern: RegExp; broker: string }> = [
+  { pattern: /^rediss?:\/\/|^sentinel:\/\/|redis/i, broker: 'redis' },
+  { pattern: /^(?:py)?amqps?:\/\/|^librabbitmq:\/\/|amqp|rabbit/i, broker: 'rabbitmq' },
+  { pattern: /^sqs:\/\/|(?:^|_)sqs(?:_|$)/i, broker: 'aws-sqs' },
+];
