@@ -170,3 +170,50 @@ describe('client idioms read since the real-code survey', () => {
     ]);
   });
 });
+
+describe('RabbitMQ queue and exchange flags by position', () => {
+  it('reads exclusive, auto-delete, exchange durability and mandatory in Java, Spring AMQP, Go and C#', () => {
+    const java = [
+      'import com.rabbitmq.client.Channel;', // 1
+      'import org.springframework.amqp.core.DirectExchange;', // 2
+      'class Declare {', // 3
+      '  void f(Channel ch, byte[] body) throws Exception {', // 4
+      '    ch.exchangeDeclare("orders", "direct", false, true);', // 5
+      '    ch.queueDeclare("orders.created", true, false, true, null);', // 6
+      '    ch.basicPublish("orders", "created", true, null, body);', // 7
+      '    ch.basicPublish("orders", "created", null, body);', // 8
+      '  }', // 9
+      '  DirectExchange exchange() { return new DirectExchange("audit", true, false); }', // 10
+      '}', // 11
+    ].join('\n');
+    const rowsOf = (path: string, text: string) => analyze(path, text).settings.map((s) => `${s.line}:${s.key}=${s.value}`);
+    assert.deepEqual(rowsOf('src/main/java/Declare.java', java), [
+      '5:durable=false', '5:auto-delete=true', '6:durable=true', '6:exclusive=false', '6:auto-delete=true', '7:mandatory=true',
+      '10:durable=true', '10:auto-delete=false',
+    ]);
+    // A non-durable exchange is not a non-durable queue.
+    assert.deepEqual(analyze('src/main/java/Declare.java', java, 'online').findings.map((f) => f.ruleId), []);
+    const go = [
+      'package main', // 1
+      'import amqp "github.com/rabbitmq/amqp091-go"', // 2
+      'func declare(ch *amqp.Channel, ctx context.Context) {', // 3
+      '\tch.QueueDeclare("jobs", true, false, true, false, nil)', // 4
+      '\tch.ExchangeDeclare("events", "topic", true, false, false, false, nil)', // 5
+      '\tch.PublishWithContext(ctx, "events", "job.done", false, false, amqp.Publishing{})', // 6
+      '}', // 7
+    ].join('\n');
+    assert.deepEqual(rowsOf('main.go', go), [
+      '4:durable=true', '4:auto-delete=false', '4:exclusive=true', '5:durable=true', '5:auto-delete=false', '6:mandatory=false',
+    ]);
+    const csharp = [
+      'using RabbitMQ.Client;', // 1
+      'class Bus {', // 2
+      '  void Declare(IModel channel) {', // 3
+      '    channel.ExchangeDeclare("events", ExchangeType.Fanout, true, false, null);', // 4
+      '    channel.QueueDeclare("billing", true, false, false, null);', // 5
+      '  }', // 6
+      '}', // 7
+    ].join('\n');
+    assert.deepEqual(rowsOf('Bus.cs', csharp), ['4:durable=true', '4:auto-delete=false', '5:durable=true', '5:exclusive=false', '5:auto-delete=false']);
+  });
+});

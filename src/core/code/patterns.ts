@@ -76,6 +76,42 @@ export const POSITIONAL_ARGUMENTS: readonly PositionalArgument[] = [
     system: 'activemq', languages: JVM, callee: 'send', index, key: 'delivery-mode', label: 'deliveryMode', booleanOnly: false,
     constants: /^(?:\w+\.)*DeliveryMode\.(?:NON_)?PERSISTENT$/,
   })),
+  // Queue and exchange flags and the mandatory flag by position (booleans only, so another overload's argument is not
+  // misread): Java queueDeclare(queue, durable, exclusive, autoDelete, args), exchangeDeclare(name, type, durable,
+  // autoDelete, …), basicPublish(exchange, key, mandatory, props, body); Spring AMQP new Queue(name, durable,
+  // exclusive, autoDelete) and new DirectExchange(name, durable, autoDelete).
+  { system: 'rabbitmq', languages: JVM, callee: 'queueDeclare', index: 2, key: 'exclusive', label: 'exclusive', booleanOnly: true },
+  { system: 'rabbitmq', languages: JVM, callee: 'queueDeclare', index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+  { system: 'rabbitmq', languages: JVM, callee: 'exchangeDeclare', index: 2, key: 'durable', label: 'durable', booleanOnly: true },
+  { system: 'rabbitmq', languages: JVM, callee: 'exchangeDeclare', index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+  { system: 'rabbitmq', languages: JVM, callee: 'basicPublish', index: 2, key: 'mandatory', label: 'mandatory', booleanOnly: true },
+  { system: 'rabbitmq', languages: JVM, callee: 'Queue', index: 2, key: 'exclusive', label: 'exclusive', booleanOnly: true },
+  { system: 'rabbitmq', languages: JVM, callee: 'Queue', index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+  ...['DirectExchange', 'TopicExchange', 'FanoutExchange', 'HeadersExchange'].flatMap((callee): PositionalArgument[] => [
+    { system: 'rabbitmq', languages: JVM, callee, index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+    { system: 'rabbitmq', languages: JVM, callee, index: 2, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+  ]),
+  // RabbitMQ.Client (.NET): QueueDeclare(queue, durable, exclusive, autoDelete, arguments), ExchangeDeclare(exchange,
+  // type, durable, autoDelete, arguments), BasicPublish(exchange, routingKey, mandatory, basicProperties, body).
+  ...['QueueDeclare', 'QueueDeclareAsync'].flatMap((callee): PositionalArgument[] => [
+    { system: 'rabbitmq', languages: ['csharp'], callee, index: 2, key: 'exclusive', label: 'exclusive', booleanOnly: true },
+    { system: 'rabbitmq', languages: ['csharp'], callee, index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+  ]),
+  ...['ExchangeDeclare', 'ExchangeDeclareAsync'].flatMap((callee): PositionalArgument[] => [
+    { system: 'rabbitmq', languages: ['csharp'], callee, index: 2, key: 'durable', label: 'durable', booleanOnly: true },
+    { system: 'rabbitmq', languages: ['csharp'], callee, index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+  ]),
+  { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicPublish', index: 2, key: 'mandatory', label: 'mandatory', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicPublishAsync', index: 2, key: 'mandatory', label: 'mandatory', booleanOnly: true },
+  // amqp091-go: ch.QueueDeclare(name, durable, autoDelete, exclusive, noWait, args), ch.ExchangeDeclare(name, kind,
+  // durable, autoDelete, internal, noWait, args), ch.Publish(exchange, key, mandatory, immediate, msg) and the
+  // context-first PublishWithContext.
+  { system: 'rabbitmq', languages: ['go'], callee: 'QueueDeclare', index: 2, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['go'], callee: 'QueueDeclare', index: 3, key: 'exclusive', label: 'exclusive', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['go'], callee: 'ExchangeDeclare', index: 2, key: 'durable', label: 'durable', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['go'], callee: 'ExchangeDeclare', index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['go'], callee: 'Publish', index: 2, key: 'mandatory', label: 'mandatory', booleanOnly: true },
+  { system: 'rabbitmq', languages: ['go'], callee: 'PublishWithContext', index: 3, key: 'mandatory', label: 'mandatory', booleanOnly: true },
   // paho-mqtt: client.publish(topic, payload, qos, retain)
   { system: 'mqtt', languages: ['python'], callee: 'publish', index: 2, key: 'qos', label: 'qos', booleanOnly: true },
 ];
