@@ -217,3 +217,23 @@ describe('RabbitMQ queue and exchange flags by position', () => {
     assert.deepEqual(rowsOf('Bus.cs', csharp), ['4:durable=true', '4:auto-delete=false', '5:durable=true', '5:exclusive=false', '5:auto-delete=false']);
   });
 });
+
+describe('Kafka Connect workers in compose files', () => {
+  it("reads a worker's CONNECT_* variables as the Connect, client and override settings they become", () => {
+    const text = [
+      'services:', // 1
+      '  connect:', // 2
+      '    image: confluentinc/cp-kafka-connect:7.9.0', // 3
+      '    environment:', // 4
+      '      CONNECT_BOOTSTRAP_SERVERS: broker:29092', // 5
+      '      CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR: 3', // 6
+      '      CONNECT_PRODUCER_COMPRESSION_TYPE: lz4', // 7
+      '      CONNECT_PLUGIN_PATH: /usr/share/java', // 8
+      '      CONNECT_LOG4J_ROOT_LOGLEVEL: INFO', // 9
+      '      KAFKA_HEAP_OPTS: -Xmx1g', // 10
+      '',
+    ].join('\n');
+    const rows = analyze('deploy/connect.yml', text).settings.map((s) => `${s.line}:${s.key}:${s.documented === false ? 'read' : 'noted'}`);
+    assert.deepEqual(rows, ['5:bootstrap.servers:noted', '6:config.storage.replication.factor:read', '7:producer.compression.type:read', '8:plugin.path:read']);
+  });
+});

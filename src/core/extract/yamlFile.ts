@@ -2,7 +2,7 @@
 // form), Strimzi `Kafka` and `KafkaTopic` resources, RabbitMQ-operator `RabbitmqCluster` additional config, and
 // messaging-topology-operator `Policy` and `Queue` resources.
 import { hashComments } from './comments';
-import { kafkaKeyFromEnv } from './envKeys';
+import { connectKeyFromEnv, kafkaKeyFromEnv } from './envKeys';
 import { settingsFromEmbeddedProperties } from './propertiesFile';
 import { kafkaPassThrough, springKey, unbracket } from './springKeys';
 import type { ExtractContext, Extraction, UnknownKey } from './types';
@@ -75,13 +75,15 @@ function compose(context: ExtractContext, entries: readonly YamlEntry[], scopes:
     const [services, service, environment, name] = entry.path;
     if (services !== 'services' || environment !== 'environment' || service === undefined || name === undefined || entry.path.length !== 4) continue;
     const scope = `service:${service}`;
-    // `KAFKA_*` variables configure Kafka only in a Kafka server's container; a replicator's or an application's mean something else.
-    if (scopes[scope]?.kafkaServer === false) continue;
+    // `KAFKA_*` variables configure Kafka only in a Kafka server's container; a replicator's or an application's mean
+    // something else. `CONNECT_*` variables configure a Connect worker wherever they appear.
+    const server = scopes[scope]?.kafkaServer !== false;
+    const keyOf = (variable: string) => (server ? kafkaKeyFromEnv(variable, context.keys) : undefined) ?? connectKeyFromEnv(variable, context.keys);
     if (/^\d+$/.test(name)) {
       // List form: "KAFKA_LINGER_MS=100" (the key and the value share one scalar).
       const listed = listEnvironment(context.text, entry);
       if (!listed) continue;
-      const key = kafkaKeyFromEnv(listed.name, context.keys);
+      const key = keyOf(listed.name);
       if (!key) continue;
       const position = context.lines.positionAt(listed.keySpan.start);
       const listedSetting: Setting = {
@@ -92,7 +94,7 @@ function compose(context: ExtractContext, entries: readonly YamlEntry[], scopes:
       settings.push(listedSetting);
       continue;
     }
-    const key = kafkaKeyFromEnv(name, context.keys);
+    const key = keyOf(name);
     if (key) settings.push(key.documented ? setting(context, 'kafka', key.key, name, entry, scope) : { ...setting(context, 'kafka', key.key, name, entry, scope), documented: false });
   }
   return settings;
