@@ -158,7 +158,7 @@ describe('imports: Go', () => {
 });
 
 describe('imports: C#', () => {
-  it('finds using, global using, using static and aliases', () => {
+  it('finds using, global using, using static, aliases and the namespaces code is declared in', () => {
     const text = [
       'using System;', // 1
       'using Confluent.Kafka;', // 2
@@ -173,8 +173,10 @@ describe('imports: C#', () => {
     ].join('\n');
     assert.deepEqual(importsOf(text, 'csharp'), [
       'System@1', 'Confluent.Kafka@2', 'RabbitMQ.Client@3', 'System.Math@4', 'Confluent.Kafka.Admin@5', 'MQTTnet.Client.MqttClientExtensions@6',
-      'Azure.Messaging.ServiceBus@9',
+      'App@7', 'Azure.Messaging.ServiceBus@9',
     ]);
+    // A file-scoped namespace under a client's namespace sees its types without a using directive.
+    assert.deepEqual(importsOf('namespace Confluent.Kafka.Examples.Consumer;\nclass P { }\n', 'csharp'), ['Confluent.Kafka.Examples.Consumer@1']);
   });
 
   it('ignores using statements and declarations, comments and strings', () => {

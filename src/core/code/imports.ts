@@ -148,7 +148,15 @@ function csharpImports(tokens: readonly Token[]): ImportRef[] {
     if (!name || tokens[name.next]?.text !== ';') continue;
     found.push(ref(name.name, tokens[k]!, name.last, t));
   }
-  return found;
+  // Code declared inside a namespace sees that namespace's types without a using directive (`namespace
+  // Confluent.Kafka.Examples` uses Confluent.Kafka's ConsumerConfig as is), so the declaration imports it too.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'ident' || t.text !== 'namespace' || !t.lineStart) continue;
+    const name = dotted(tokens, i + 1);
+    if (name && (tokens[name.next]?.text === ';' || tokens[name.next]?.text === '{')) found.push(ref(name.name, tokens[i + 1]!, name.last, t));
+  }
+  return found.sort((a, b) => a.span.start - b.span.start);
 }
 
 function rustImports(tokens: readonly Token[]): ImportRef[] {

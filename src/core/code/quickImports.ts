@@ -10,7 +10,7 @@ const PATTERNS: Record<Language, RegExp[]> = {
   kotlin: [/^[ \t]*import[ \t]+([\w.]+)/gm],
   scala: [/^[ \t]*import[ \t]+([\w.]+)/gm],
   go: [/"([\w.-]+\.[\w]+\/[^"\n]+)"/g],
-  csharp: [/\busing[ \t]+(?:static[ \t]+)?(?:\w+[ \t]*=[ \t]*)?([\w.]+)[ \t]*;/g],
+  csharp: [/\busing[ \t]+(?:static[ \t]+)?(?:\w+[ \t]*=[ \t]*)?([\w.]+)[ \t]*;/g, /^[ \t]*namespace[ \t]+([\w.]+)/gm],
   rust: [/\buse[ \t]+(\w+)/g, /\bextern[ \t]+crate[ \t]+(\w+)/g],
 };
 

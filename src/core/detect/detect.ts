@@ -79,7 +79,7 @@ export function detectText(options: DetectOptions): Detection[] {
     }
     if (language === 'python') pythonBrokerSettings(code.tokens, add);
     for (const call of FRAMEWORK_CALLS) {
-      if (call.language !== language || !importsModule(code.tokens, call.module)) continue;
+      if (call.language !== language || (call.module !== '' && !importsModule(code.tokens, call.module))) continue;
       for (let i = 0; i < code.tokens.length - 1; i++) {
         const token = code.tokens[i]!;
         if (token.kind === 'ident' && token.text === call.callee && code.tokens[i + 1]!.text === '(') add(token.line, call.broker, call.client, 'code');

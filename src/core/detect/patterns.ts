@@ -58,11 +58,22 @@ export const PYTHON_EXTRAS: Readonly<Record<string, Readonly<Record<string, stri
 };
 
 /** Framework calls that choose a transport, with the import that must be present. */
+/** C# files worth reading for FRAMEWORK_CALLS even when they import no catalogued client. */
+export const CSHARP_FRAMEWORK_HINT = /MassTransit|NServiceBus|\bUse(?:RabbitMQ|RabbitMq|Kafka)\s*\(/;
+
 export const FRAMEWORK_CALLS: ReadonlyArray<{ language: string; module: string; callee: string; broker: string; client: string | null }> = [
   { language: 'csharp', module: 'MassTransit', callee: 'UsingRabbitMq', broker: 'rabbitmq', client: 'masstransit-rabbitmq' },
   { language: 'csharp', module: 'MassTransit', callee: 'UsingAmazonSqs', broker: 'aws-sqs', client: null },
   { language: 'csharp', module: 'MassTransit', callee: 'UsingAzureServiceBus', broker: 'azure-service-bus', client: null },
   { language: 'csharp', module: 'MassTransit', callee: 'UsingActiveMq', broker: 'activemq', client: null },
+  { language: 'csharp', module: 'MassTransit', callee: 'UsingKafka', broker: 'kafka', client: 'masstransit-kafka' },
+  { language: 'csharp', module: 'NServiceBus', callee: 'RabbitMQTransport', broker: 'rabbitmq', client: 'nservicebus-rabbitmq' },
+  // Registration extensions that live in Microsoft.Extensions.DependencyInjection (CAP's UseRabbitMQ and UseKafka) or
+  // the framework's own namespace (Rebus and Wolverine's UseRabbitMq), often reached through global usings: the names
+  // alone say which broker, not which framework.
+  { language: 'csharp', module: '', callee: 'UseRabbitMQ', broker: 'rabbitmq', client: null },
+  { language: 'csharp', module: '', callee: 'UseRabbitMq', broker: 'rabbitmq', client: null },
+  { language: 'csharp', module: '', callee: 'UseKafka', broker: 'kafka', client: null },
 ];
 
 /**
