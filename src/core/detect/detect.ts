@@ -130,7 +130,10 @@ function pythonBrokerSettings(tokens: readonly Token[], add: Add): void {
       }
     };
     read(i + 2, 0);
-    for (const broker of brokers) add(token.line, broker, null, 'config');
+    // A URL written in the value is detected as a URL already.
+    const end = tokens.findIndex((t, k) => k > i + 1 && t.lineStart && tokens[k - 1]!.text !== ',' && tokens[k - 1]!.text !== '(');
+    const literalUrl = tokens.slice(i + 2, end < 0 ? tokens.length : end).some((t) => t.kind === 'string' && URL_HINT.test(t.value));
+    if (!literalUrl) for (const broker of brokers) add(token.line, broker, null, 'config');
   }
 }
 
