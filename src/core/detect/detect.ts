@@ -28,7 +28,13 @@ export interface DetectOptions {
 
 /** Whether detection reads a file of this name (cheap prefilter for workspace scans). */
 export function detectsFile(fileName: string): boolean {
-  return manifestKind(fileName) !== undefined || formatOf(fileName) !== undefined || isEnvFile(fileName) || scriptLanguageOf(fileName) !== undefined;
+  return manifestKind(fileName) !== undefined || formatOf(fileName) !== undefined || isEnvFile(fileName) || scriptLanguageOf(fileName) !== undefined
+    || isDotnetSettings(fileName);
+}
+
+/** .NET's `appsettings.json` and `appsettings.<Environment>.json`, where connection strings name brokers by URL. */
+function isDotnetSettings(fileName: string): boolean {
+  return /^appsettings(\.[\w-]+)?\.json$/i.test(baseName(fileName));
 }
 
 function isEnvFile(fileName: string): boolean {
@@ -60,6 +66,11 @@ export function detectText(options: DetectOptions): Detection[] {
   const script = scriptLanguageOf(options.file);
   if (script) {
     scriptDetections(script, options, add);
+    return sorted(found);
+  }
+  if (isDotnetSettings(options.file)) {
+    // JSON has no comments: every line's URLs count.
+    if (URL_HINT.test(options.text)) options.text.split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
     return sorted(found);
   }
   const lines = new LineIndex(options.text);
