@@ -29,7 +29,40 @@ export interface DetectOptions {
 /** Whether detection reads a file of this name (cheap prefilter for workspace scans). */
 export function detectsFile(fileName: string): boolean {
   return manifestKind(fileName) !== undefined || formatOf(fileName) !== undefined || isEnvFile(fileName) || scriptLanguageOf(fileName) !== undefined
-    || isDotnetSettings(fileName);
+    || isDotnetSettings(fileName) || baseName(fileName).toLowerCase().endsWith('.conf');
+}
+
+/**
+ * Broker configuration files in `.conf` formats MQ Lens has no settings reader for, known by their directives:
+ * nats-server's (`jetstream {`, `server_name`, a listener on 4222) and Mosquitto's (`listener 1883`,
+ * `allow_anonymous`, `persistence`). Two directives, or one in a file whose path names the broker, so that an Upstart
+ * job called mosquitto.conf or an nginx file with a `listen` line is not taken for one.
+ */
+const CONF_BROKERS: ReadonlyArray<{ broker: string; hint: RegExp; directives: RegExp[] }> = [
+  {
+    broker: 'nats', hint: /nats/i,
+    directives: [
+      /^[ \t]*(?:jetstream|leafnodes|gateway|accounts|resolver|cluster|authorization|websocket|mqtt)[ \t]*[:=]?[ \t]*\{/m,
+      /^[ \t]*(?:server_name|system_account|operator|max_payload|max_pending|write_deadline|http_port|monitor_port|lame_duck_duration)[ \t]*[:=]/m,
+      /^[ \t]*(?:listen|port)[ \t]*[:=][ \t]*["']?(?:[\w.-]*:)?4222\b/m,
+    ],
+  },
+  {
+    broker: 'mqtt', hint: /mosquitto|mqtt/i,
+    directives: [
+      /^[ \t]*listener[ \t]+\d+/m,
+      /^[ \t]*allow_anonymous[ \t]+(?:true|false)\b/m,
+      /^[ \t]*persistence[ \t]+(?:true|false)\b/m,
+      /^[ \t]*(?:persistence_location|persistence_file|autosave_interval|max_queued_messages|max_queued_bytes|max_inflight_messages|sys_interval|password_file|acl_file|per_listener_settings)[ \t]+\S/m,
+    ],
+  },
+];
+
+function confBrokers(fileName: string, text: string, add: Add): void {
+  for (const { broker, hint, directives } of CONF_BROKERS) {
+    const lines = directives.map((d) => d.exec(text)).filter((m): m is RegExpExecArray => m !== null).map((m) => text.slice(0, m.index + m[0].search(/\S/)).split('\n').length);
+    if (lines.length >= 2 || (lines.length === 1 && hint.test(fileName))) add(Math.min(...lines), broker, null, 'config');
+  }
 }
 
 /** .NET's `appsettings.json` and `appsettings.<Environment>.json`, where connection strings name brokers by URL. */
@@ -99,6 +132,7 @@ export function detectText(options: DetectOptions): Detection[] {
     return sorted(found);
   }
   // Configuration: what it configures, and URLs outside comments.
+  if (!format && baseName(options.file).toLowerCase().endsWith('.conf')) confBrokers(options.file, mask(options.text, hashComments(options.text).map((c) => c.span)), add);
   configuration(options, format, lines, add);
   if (URL_HINT.test(options.text)) {
     const comments = format === 'properties' || format === 'spring-properties' || format === 'conf' || isEnvFile(options.file)
