@@ -21,9 +21,11 @@ export class KeyIndex {
     }
     for (const rule of knowledge.rules) {
       const readKeys = [rule.when?.key, ...(rule.and ?? []).map((c) => c.key)].filter((k): k is string => k !== undefined);
-      for (const key of new Set(readKeys.map((k) => this.lookup(rule.system, k)?.key ?? k))) {
-        const id = spellingId(rule.system, key);
-        this.rulesByKey.set(id, [...(this.rulesByKey.get(id) ?? []), rule]);
+      for (const system of [rule.system, ...(rule.alsoFor ?? [])]) {
+        for (const key of new Set(readKeys.map((k) => this.lookup(system, k)?.key ?? k))) {
+          const id = spellingId(system, key);
+          this.rulesByKey.set(id, [...(this.rulesByKey.get(id) ?? []), rule]);
+        }
       }
     }
   }

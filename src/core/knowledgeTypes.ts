@@ -130,7 +130,7 @@ export interface Condition {
 }
 
 /** Checks too specific for a condition; each is implemented in src/core/rules/checks/. */
-export type BuiltinCheck = 'unknown-key' | 'delivery-timeout-budget' | 'min-isr-vs-replication' | 'poll-budget' | 'client-status';
+export type BuiltinCheck = 'unknown-key' | 'delivery-timeout-budget' | 'min-isr-vs-replication' | 'poll-budget' | 'client-status' | 'celery-visibility-timeout';
 
 /** The flags of a RabbitMQ queue or exchange that change what a rule means for it. */
 export type EntityFlag = 'exclusive' | 'autoDelete' | 'serverNamed' | 'replyTo';
@@ -167,6 +167,8 @@ export interface RuleInfo {
   id: string;
   name: string;
   system: string;
+  /** Other systems whose settings of the same keys the rule judges (a framework on several brokers). */
+  alsoFor?: string[];
   summary: string;
   severity: Record<Profile, RuleLevel>;
   /** The setting the finding is placed on; absent for rules that use `check`. */

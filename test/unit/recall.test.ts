@@ -237,3 +237,43 @@ describe('Kafka Connect workers in compose files', () => {
     assert.deepEqual(rows, ['5:bootstrap.servers:noted', '6:config.storage.replication.factor:read', '7:producer.compression.type:read', '8:plugin.path:read']);
   });
 });
+
+describe('Celery settings', () => {
+  const rowsOf = (path: string, text: string) => analyze(path, text).settings.map((s) => `${s.line}:${s.system}:${s.key}=${s.effectiveValue ?? s.value}`);
+
+  it('reads Django CELERY_ names, old names and products, under the broker the module names', () => {
+    const text = [
+      'import os', // 1
+      'REDIS_URL = os.environ["REDIS_URL"]', // 2
+      'CELERY_BROKER_URL = REDIS_URL', // 3
+      'CELERY_TASK_ACKS_LATE = True', // 4
+      'CELERYD_PREFETCH_MULTIPLIER = 1', // 5
+      'CELERY_TASK_TIME_LIMIT = 30 * 60', // 6
+      'CELERY_ACCEPT_CONTENT = ["json"]', // 7
+      'CELERY_BEAT_SCHEDULE = {}', // 8
+    ].join('\n');
+    assert.deepEqual(rowsOf('config/settings.py', text), [
+      '4:redis:task_acks_late=true', '5:redis:worker_prefetch_multiplier=1', '6:redis:task_time_limit=1800', '7:redis:accept_content=json',
+    ]);
+  });
+
+  it('reads app.conf assignments and conf.update keywords, with RabbitMQ as the default broker', () => {
+    const text = [
+      'from celery import Celery', // 1
+      'app = Celery("shop")', // 2
+      'app.conf.task_acks_late = True', // 3
+      'app.conf.update(task_reject_on_worker_lost=True, worker_prefetch_multiplier=4)', // 4
+      'app.conf.broker_transport_options = {"visibility_timeout": 7200}', // 5
+    ].join('\n');
+    assert.deepEqual(rowsOf('shop/celery.py', text), [
+      '3:rabbitmq:task_acks_late=true', '4:rabbitmq:task_reject_on_worker_lost=true', '4:rabbitmq:worker_prefetch_multiplier=4',
+      '5:redis:visibility_timeout=7200',
+    ]);
+  });
+
+  it('reads nothing from modules that have nothing to do with Celery', () => {
+    const text = ['task_time_limit = 30', 'accept_content = ["json", "pickle"]', ''].join('\n');
+    assert.deepEqual(rowsOf('scheduler/limits.py', text), []);
+    assert.deepEqual(analyze('scheduler/limits.py', text).findings, []);
+  });
+});

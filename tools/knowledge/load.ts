@@ -194,10 +194,13 @@ function addToKnowledge(kind: Kind, parsed: ParsedFile, knowledge: Knowledge, or
       origins.set(client, parsed);
     }
   } else {
-    for (const raw of data.keys as Array<Record<string, unknown>>) {
-      const key = { aliases: [], ...raw, system: data.system } as unknown as KeyInfo;
-      knowledge.keys.push(key);
-      origins.set(key, parsed);
+    // `alsoFor`: a framework's keys (Celery's) are known under each broker it runs on.
+    for (const system of [data.system, ...((data.alsoFor as string[] | undefined) ?? [])]) {
+      for (const raw of data.keys as Array<Record<string, unknown>>) {
+        const key = { aliases: [], ...raw, system } as unknown as KeyInfo;
+        knowledge.keys.push(key);
+        origins.set(key, parsed);
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 // Settings in source code: find the clients the file imports, then the literals that configure them.
+import { celerySettings, mayHoldCelerySettings } from '../code/celery';
 import { codeSettings } from '../code/literals';
 import { findImports, type ImportRef } from '../code/imports';
 import { implicitSettings } from '../code/implicit';
@@ -23,7 +24,8 @@ export interface CodeExtraction extends Extraction {
  * skips the settings, which detection does not use; for settings a file matters only when it imports a client.
  */
 export function extractCodeFile(context: ExtractContext, language: Language, clients: ClientIndex, forDetection = false): CodeExtraction {
-  const worthLexing = quickImports(context.text, language).some((module) => clients.couldMatch(language, module))
+  const celery = language === 'python' && !forDetection && mayHoldCelerySettings(context.file, context.text);
+  const worthLexing = celery || quickImports(context.text, language).some((module) => clients.couldMatch(language, module))
     || (forDetection && (URL_HINT.test(context.text) || (language === 'csharp' && CSHARP_FRAMEWORK_HINT.test(context.text))
       || (language === 'python' && PYTHON_BROKER_SETTING_HINT.test(context.text))));
   if (!worthLexing) {
@@ -39,15 +41,19 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   });
   const systems = [...new Set(imports.map((i) => i.client.broker))];
   // Detection reads imports, strings and calls only; settings are for analysis.
+  const fromCelery = celery ? celerySettings(context.file, tokens, context.lines, context.keys) : [];
+  const celerySpans = new Set(fromCelery.map((s) => s.keySpan.start));
   const settings = forDetection ? [] : [
-    ...codeSettings({ file: context.file, lines: context.lines, keys: context.keys, language, systems }, tokens),
+    ...fromCelery,
+    // A name the Celery reader took (`app.conf.task_acks_late = True` in a file that imports kombu) counts once.
+    ...codeSettings({ file: context.file, lines: context.lines, keys: context.keys, language, systems }, tokens).filter((s) => !celerySpans.has(s.keySpan.start)),
     ...implicitSettings(context.file, language, tokens, imports, context.lines, context.keys),
     ...optionSettings(context.file, language, tokens, imports, context.lines, context.keys),
     ...usageSettings(context.file, language, tokens, allImports, context.lines, context.keys),
   ].sort((a, b) => a.keySpan.start - b.keySpan.start);
   // A setting belongs to the client the file imports for its system (the first, when it imports several).
   for (const setting of settings) {
-    const client = imports.find((i) => i.client.broker === setting.system)?.client.id;
+    const client = celerySpans.has(setting.keySpan.start) ? undefined : imports.find((i) => i.client.broker === setting.system)?.client.id;
     if (client !== undefined) setting.client = client;
   }
   const clientUses = imports.map((i) => ({ client: i.client, span: i.span, evidence: 'import' as const }));

@@ -65,7 +65,7 @@ export function evaluateRules(judged: Judged, profile: Profile, keys: KeyIndex, 
     if (!when) continue;
     const whenKey = canonicalKey(keys, rule.system, when.key);
     for (const setting of settings) {
-      if (setting.system !== rule.system || setting.key !== whenKey) continue;
+      if ((setting.system !== rule.system && !rule.alsoFor?.includes(setting.system)) || setting.key !== whenKey) continue;
       if (!conditionHolds(when, valueOf(setting))) continue;
       // A client's implied default is judged on its own: combinations with other settings assume the Java client.
       if (setting.implicit && rule.and && rule.and.length > 0) continue;

@@ -4,6 +4,7 @@ import type { BuiltinCheck, RuleInfo } from '../../knowledgeTypes';
 import type { RelatedPlace, Setting, TextEdit } from '../../types';
 import type { RuleContext } from '../evaluate';
 import { valueOf } from '../evaluate';
+import { celeryVisibilityTimeout } from './celeryVisibilityTimeout';
 import { deliveryTimeoutBudget } from './deliveryTimeoutBudget';
 import { clientStatus } from './clientStatus';
 import { minIsrVsReplication } from './minIsrVsReplication';
@@ -26,6 +27,7 @@ const CHECKS: Record<BuiltinCheck, Check | undefined> = {
   'poll-budget': pollBudget,
   'client-status': clientStatus,
   'unknown-key': unknownKey,
+  'celery-visibility-timeout': celeryVisibilityTimeout,
 };
 
 export function runCheck(name: BuiltinCheck, context: RuleContext, rule: RuleInfo): CheckHit[] {

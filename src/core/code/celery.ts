@@ -1,0 +1,139 @@
+// Celery's settings in Python: module-level assignments in a settings module (`task_acks_late = True` in
+// celeryconfig.py, `CELERY_TASK_ACKS_LATE = True` under Django's CELERY_ namespace, the pre-4.0 `CELERYD_…` names),
+// `app.conf.task_acks_late = True`, `app.conf.update(task_acks_late=True)` and `broker_transport_options =
+// {"visibility_timeout": 3600}`. Celery is not a broker: its keys are known under each broker it runs on
+// (knowledge/keys/celery.yaml), and a setting is filed under the broker the same module's broker URL names, or under
+// RabbitMQ, Celery's default broker.
+import type { KeyIndex } from '../keyIndex';
+import type { LineIndex } from '../text';
+import type { Setting } from '../types';
+import { BROKER_VALUE_WORDS } from '../detect/patterns';
+import type { Token } from './lexer';
+import { makeSetting, readValue, type CodeValue } from './literals';
+
+/** Whether a Python file may hold Celery settings: it imports Celery, or assigns CELERY_ names, or is named for it. */
+export function mayHoldCelerySettings(file: string, text: string): boolean {
+  return /^[ \t]*(?:from|import)[ \t]+celery\b/m.test(text) || /^CELERYD?_[A-Z_]+[ \t]*[:=]/m.test(text) || /celery[\w-]*\.py$/i.test(file);
+}
+
+const BROKER_NAMES = new Set(['broker_url', 'BROKER_URL', 'CELERY_BROKER_URL']);
+const TRANSPORT_OPTIONS = new Set(['broker_transport_options', 'BROKER_TRANSPORT_OPTIONS', 'CELERY_BROKER_TRANSPORT_OPTIONS']);
+
+export function celerySettings(file: string, tokens: readonly Token[], lines: LineIndex, keys: KeyIndex): Setting[] {
+  const named = brokerOf(tokens);
+  const broker = named ?? 'rabbitmq';
+  const context = { file, lines, keys, language: 'python' as const, systems: [broker] };
+  const settings: Setting[] = [];
+  const keyOf = (name: string) => keys.lookup(broker, name)
+    ?? (/^CELERYD?_/.test(name) ? keys.lookup(broker, name.replace(/^CELERYD?_/, '').toLowerCase()) : undefined);
+  for (let i = 0; i < tokens.length - 2; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'ident') continue;
+    const assigned = tokens[i + 1]!.text === '=' && tokens[i + 2]!.text !== '=';
+    // `NAME = value` at module level, or `app.conf.NAME = value`.
+    const moduleLevel = assigned && token.lineStart;
+    const onConf = assigned && tokens[i - 1]?.text === '.' && tokens[i - 2]?.text === 'conf';
+    // `app.conf.update(NAME=value, …)`: keyword arguments of conf.update.
+    const inUpdate = assigned && (tokens[i - 1]?.text === '(' || tokens[i - 1]?.text === ',') && confUpdateCall(tokens, i);
+    if (!moduleLevel && !onConf && !inUpdate) continue;
+    if (TRANSPORT_OPTIONS.has(token.text)) {
+      // Kombu's Redis transport options: read when the module's broker is Redis or not named here (RabbitMQ has no
+      // visibility timeout, and with SQS the same names configure SQS itself).
+      if (named === undefined || named === 'redis') settings.push(...transportOptions(context, tokens, i + 2));
+      continue;
+    }
+    const info = keyOf(token.text);
+    if (!info) continue;
+    const value = listValue(tokens, i + 2) ?? productValue(tokens, i + 2) ?? readValue(tokens, i + 2, 'python');
+    if (value) settings.push(makeSetting(context, broker, info.key, token, value, undefined, token.text));
+  }
+  return settings;
+}
+
+/**
+ * The broker the module configures, from the strings and variable names of its broker URL (`redis://…`, `REDIS_URL`,
+ * `sqs://`); undefined when the module does not set one (task settings then go under RabbitMQ, Celery's default
+ * broker, amqp://guest@localhost//).
+ */
+function brokerOf(tokens: readonly Token[]): string | undefined {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    // `broker_url = …` in a module, or `Celery("app", broker="…")`.
+    const keyword = token.text === 'broker' && (tokens[i - 1]?.text === '(' || tokens[i - 1]?.text === ',');
+    if (token.kind !== 'ident' || !(BROKER_NAMES.has(token.text) || keyword) || tokens[i + 1]!.text !== '=') continue;
+    for (let k = i + 2; k < tokens.length && !(tokens[k]!.lineStart && tokens[k - 1]!.text !== ',' && tokens[k - 1]!.text !== '('); k++) {
+      const t = tokens[k]!;
+      const text = t.kind === 'string' ? t.value : t.kind === 'ident' ? t.text : '';
+      const match = text ? BROKER_VALUE_WORDS.find((w) => w.pattern.test(text)) : undefined;
+      if (match) return match.broker;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the keyword argument at tokens[i] is inside a `….conf.update(` call. */
+function confUpdateCall(tokens: readonly Token[], i: number): boolean {
+  let depth = 0;
+  for (let k = i - 1; k >= 0 && k > i - 400; k--) {
+    const text = tokens[k]!.text;
+    if (text === ')' || text === ']' || text === '}') depth++;
+    else if (text === '(' || text === '[' || text === '{') {
+      if (depth === 0) return text === '(' && tokens[k - 1]?.text === 'update' && tokens[k - 2]?.text === '.' && tokens[k - 3]?.text === 'conf';
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** `["json", "pickle"]`, `("json",)`, `{"json"}`: a list of strings, as a comma-separated value. No fix rewrites it. */
+function listValue(tokens: readonly Token[], start: number): CodeValue | undefined {
+  const open = tokens[start];
+  if (!open || !['[', '('].includes(open.text) && !(open.text === '{' && tokens[start + 2]?.text !== ':')) return undefined;
+  const close = open.text === '[' ? ']' : open.text === '(' ? ')' : '}';
+  const items: string[] = [];
+  let k = start + 1;
+  for (; k < tokens.length && tokens[k]!.text !== close; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'string') items.push(t.value);
+    else if (t.text !== ',') return undefined;
+  }
+  if (k >= tokens.length || items.length === 0) return undefined;
+  return { text: items.join(','), span: { start: open.span.start, end: tokens[k]!.span.end }, style: 'identifier', last: k };
+}
+
+/** `30 * 60`, `2 * 60 * 60`: a product of integers (time limits are written so), with its value. */
+function productValue(tokens: readonly Token[], start: number): CodeValue | undefined {
+  let k = start;
+  let product = 1;
+  let factors = 0;
+  while (tokens[k]?.kind === 'number' && /^\d+$/.test(tokens[k]!.text.replace(/_/g, ''))) {
+    product *= Number(tokens[k]!.text.replace(/_/g, ''));
+    factors++;
+    if (tokens[k + 1]?.text !== '*' || tokens[k + 2]?.kind !== 'number') break;
+    k += 2;
+  }
+  const next = tokens[k + 1];
+  if (factors < 2 || (next && ![',', ')', '}', ']'].includes(next.text) && !next.lineStart)) return undefined;
+  const text = tokens.slice(start, k + 1).map((t) => t.text).join(' ');
+  return { text, span: { start: tokens[start]!.span.start, end: tokens[k]!.span.end }, style: 'identifier', last: k, effective: String(product) };
+}
+
+/** `{"visibility_timeout": 3600, …}`: the Redis transport's options that MQ Lens knows. */
+function transportOptions(context: { file: string; lines: LineIndex; keys: KeyIndex; language: 'python'; systems: string[] }, tokens: readonly Token[], start: number): Setting[] {
+  if (tokens[start]?.text !== '{' && !(tokens[start]?.text === 'dict' && tokens[start + 1]?.text === '(')) return [];
+  const settings: Setting[] = [];
+  let depth = 0;
+  for (let k = start; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.text === '{' || t.text === '(' || t.text === '[') depth++;
+    else if (t.text === '}' || t.text === ')' || t.text === ']') {
+      if (--depth === 0) break;
+    } else if (depth === 1 && (t.kind === 'string' || t.kind === 'ident') && (tokens[k + 1]?.text === ':' || tokens[k + 1]?.text === '=')) {
+      const name = t.kind === 'string' ? t.value : t.text;
+      const info = context.keys.lookup('redis', name);
+      const value = info && (productValue(tokens, k + 2) ?? readValue(tokens, k + 2, 'python'));
+      if (info && value) settings.push(makeSetting({ ...context, systems: ['redis'] }, 'redis', info.key, t, value, undefined, name));
+    }
+  }
+  return settings;
+}
