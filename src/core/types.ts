@@ -37,6 +37,11 @@ export interface Setting {
   /** Set when the setting is not written but implied by a client's default; says which default. */
   implicit?: string;
   /**
+   * True when the value is an expression computed at run time (`os.environ["ACKS"]`, `cfg.acks()`): the key is set, but
+   * to what is unknown, so only rules about whether the key is present judge it.
+   */
+  computed?: true;
+  /**
    * False for a real configuration name that the knowledge base has no note for: it is read and listed (`settings`),
    * but no rule or hover knows it yet. Absent means documented.
    */

@@ -182,6 +182,7 @@ describe('code settings: kafka-python', () => {
 
   it('reads keyword arguments by their Python names', () => {
     assert.deepEqual(rows(result), [
+      ['bootstrap.servers', 'bootstrap_servers', '["b:9092"]', undefined, 'identifier', 3],
       ['acks', 'acks', '0', undefined, 'number', 3],
       ['linger.ms', 'linger_ms', '100', undefined, 'number', 3],
       ['retries', 'retries', '0', undefined, 'number', 3],
@@ -190,14 +191,14 @@ describe('code settings: kafka-python', () => {
       ['auto.offset.reset', 'auto_offset_reset', 'latest', undefined, 'quoted', 5],
       ['max.poll.records', 'max_poll_records', '500', undefined, 'number', 5],
     ]);
-    assert.equal(keyText(text, result.settings[1]!), 'linger_ms');
+    assert.equal(keyText(text, result.settings[2]!), 'linger_ms');
   });
 
   it('scopes each call on its own', () => {
     const scopes = result.settings.map((s) => s.scope);
-    assert.equal(new Set(scopes.slice(0, 3)).size, 1);
-    assert.equal(new Set(scopes.slice(3)).size, 1);
-    assert.notEqual(scopes[0], scopes[3]);
+    assert.equal(new Set(scopes.slice(0, 4)).size, 1);
+    assert.equal(new Set(scopes.slice(4)).size, 1);
+    assert.notEqual(scopes[0], scopes[4]);
   });
 
   it('judges them, and fixes only what can be written in place', () => {
@@ -381,6 +382,8 @@ describe('code settings: the Java Kafka client', () => {
       ['linger.ms', 'LINGER_MS_CONFIG', '100', undefined, 'number', 14],
       ['enable.idempotence', 'ENABLE_IDEMPOTENCE_CONFIG', 'false', undefined, 'boolean', 15],
       ['max.in.flight.requests.per.connection', 'MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION_CONFIG', '10', undefined, 'number', 16],
+      // An expression is listed, computed, and judged by no value rule.
+      ['batch.size', 'BATCH_SIZE_CONFIG', '16384 * 2', undefined, 'identifier', 17],
       ['enable.auto.commit', 'ENABLE_AUTO_COMMIT_CONFIG', 'true', undefined, 'quoted', 22],
       ['auto.offset.reset', 'AUTO_OFFSET_RESET_CONFIG', 'latest', undefined, 'quoted', 23],
     ]);
@@ -389,9 +392,9 @@ describe('code settings: the Java Kafka client', () => {
 
   it('scopes the settings by method body', () => {
     const scopes = result.settings.map((s) => s.scope);
-    assert.equal(new Set(scopes.slice(0, 5)).size, 1);
-    assert.equal(new Set(scopes.slice(5)).size, 1);
-    assert.notEqual(scopes[0], scopes[5]);
+    assert.equal(new Set(scopes.slice(0, 6)).size, 1);
+    assert.equal(new Set(scopes.slice(6)).size, 1);
+    assert.notEqual(scopes[0], scopes[6]);
   });
 
   it('judges them and fixes each value in its own style', () => {
@@ -838,21 +841,26 @@ describe('code settings: look-alikes that are not settings', () => {
     assert.deepEqual(rows(analyze('Doc.cs', csharp)), []);
   });
 
-  it('ignores values that are expressions', () => {
+  it('lists values that are expressions as computed, and judges none of them', () => {
     const python = [
       'from kafka import KafkaProducer',
       'p = KafkaProducer(linger_ms=100 * 2, acks=f(x), retries=-n, batch_size=16384 if big else 1)',
       "c = {'linger.ms': 100 + delta, 'acks': \"0\" + s, 'batch.size': int(\"1\"), 'retries': [0]}",
     ].join('\n');
-    assert.deepEqual(rows(analyze('e.py', python)), []);
     const java = 'import org.apache.kafka.clients.producer.KafkaProducer;\nclass A { void f() { props.put("linger.ms", 100 * 2); props.put("acks", String.valueOf(0)); props.put(ProducerConfig.RETRIES_CONFIG, a.b()); } }\n';
-    assert.deepEqual(rows(analyze('E.java', java)), []);
     const ts = "import { Kafka } from 'kafkajs';\nconst t = { acks: cond ? 0 : 1 };\nconst u = { acks: 0 + 1 };\nconst v = { acks: f(0) };\nconst w = { acks: `${n}` + '' };\n";
-    assert.deepEqual(rows(analyze('e.ts', ts)), []);
     const go = 'package main\nimport "github.com/IBM/sarama"\nfunc f() {\n\tc := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.RequiredAcks(x)\n}\n';
-    assert.deepEqual(rows(analyze('e.go', go)), []);
     const csharp = 'using Confluent.Kafka;\nvar c = new ProducerConfig { LingerMs = 5 * 10, Acks = Pick() };\n';
-    assert.deepEqual(rows(analyze('E.cs', csharp)), []);
+    const cases: Array<[string, string, number]> = [['e.py', python, 8], ['E.java', java, 3], ['e.ts', ts, 4], ['e.go', go, 1], ['E.cs', csharp, 2]];
+    for (const [file, text, count] of cases) {
+      for (const profile of ['general', 'online', 'streaming'] as const) {
+        const result = analyze(file, text, profile);
+        assert.equal(result.settings.length, count, `${file}: ${JSON.stringify(rows(result))}`);
+        assert.ok(result.settings.every((s) => s.computed === true && s.valueStyle === 'identifier'), file);
+        assert.deepEqual(findingRows(result).filter(([id]) => id !== 'client-deprecated'), [], `${file} under ${profile}`);
+      }
+    }
+    assert.deepEqual(analyze('E.java', java).settings.map((s) => s.value), ['100 * 2', 'String.valueOf(0)', 'a.b()']);
   });
 
   it('reads a bare identifier as a constant without a meaning or a fix', () => {

@@ -9,7 +9,7 @@ import type { LineIndex } from '../text';
 import type { Setting } from '../types';
 import { BROKER_VALUE_WORDS } from '../detect/patterns';
 import type { Token } from './lexer';
-import { makeSetting, readValue, type CodeValue } from './literals';
+import { expressionValue, makeSetting, readValue, type CodeValue } from './literals';
 
 /** Whether a Python file may hold Celery settings: it imports Celery, or assigns CELERY_ names, or is named for it. */
 export function mayHoldCelerySettings(file: string, text: string): boolean {
@@ -44,7 +44,7 @@ export function celerySettings(file: string, tokens: readonly Token[], lines: Li
     }
     const info = keyOf(token.text);
     if (!info) continue;
-    const value = listValue(tokens, i + 2) ?? productValue(tokens, i + 2) ?? readValue(tokens, i + 2, 'python');
+    const value = listValue(tokens, i + 2) ?? productValue(tokens, i + 2) ?? readValue(tokens, i + 2, 'python') ?? expressionValue({ language: 'python' }, tokens, i + 2);
     if (value) settings.push(makeSetting(context, broker, info.key, token, value, undefined, token.text));
   }
   return settings;

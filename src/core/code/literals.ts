@@ -172,7 +172,7 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   const find = (system: string) => context.keys.lookup(system, keyText!) ?? (relaxed ? context.keys.lookupRelaxed(system, keyText!) : undefined);
   const system = context.systems.find((s) => find(s));
   if (!system) return undefined;
-  const value = readValue(tokens, valueIndex, context.language);
+  const value = readValue(tokens, valueIndex, context.language) ?? expressionValue(context, tokens, valueIndex);
   if (!value) return undefined;
   return makeSetting(context, system, find(system)!.key, key, value, scopeOf(inOwnBrackets ? stack.slice(0, -1) : stack));
 }
@@ -202,6 +202,8 @@ function mapFactoryKey(tokens: readonly Token[], i: number, frame: Frame): boole
 
 export interface CodeValue {
   text: string;
+  /** An expression computed at run time rather than a literal (see Setting.computed). */
+  computed?: true;
   span: Span;
   /** Index of the value's last token (`-5` and `AcknowledgeMode.NONE` take more than one). */
   last: number;
@@ -246,6 +248,33 @@ export function readValue(tokens: readonly Token[], i: number, language: Languag
     return value;
   }
   return undefined;
+}
+
+/**
+ * A value computed at run time (`self.settings['KAFKA_ACKS']`, `os.getenv("ACKS", "all")`, `cfg.Acks()`): from
+ * tokens[i] to the end of the argument, entry or statement. The key is set, to a value MQ Lens cannot know.
+ */
+export function expressionValue(context: Pick<CodeContext, 'language'>, tokens: readonly Token[], i: number): CodeValue | undefined {
+  const first = tokens[i];
+  if (!first || first.lineStart || [',', ')', '}', ']', ';', '='].includes(first.text)) return undefined;
+  // A TypeScript type in an interface or a parameter list (`acks: number`, `acks?: Acks`) is not a value.
+  if (context.language === 'javascript' && first.kind === 'ident' && TS_TYPE_NAMES.has(first.text)) return undefined;
+  let depth = 0;
+  let k = i;
+  for (; k < tokens.length && k < i + 80; k++) {
+    const t = tokens[k]!;
+    if (k > i && depth === 0 && (t.lineStart || [',', ';'].includes(t.text))) break;
+    if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+    else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  if (k === i || depth !== 0 || k >= i + 80) return undefined;
+  const last = tokens[k - 1]!;
+  const text = tokens.slice(i, k).map((t) => (t.kind === 'string' ? JSON.stringify(t.value) : t.text)).join(' ')
+    .replace(/ ?([.([\]]) ?/g, '$1').replace(/ \)/g, ')');
+  return { text: text.length > 80 ? `${text.slice(0, 77)}…` : text, span: { start: first.span.start, end: last.span.end }, style: 'identifier', last: k - 1, computed: true };
 }
 
 /**
@@ -375,6 +404,7 @@ export function makeSetting(context: CodeContext, system: string, key: string, k
     value: value.text, keySpan: keyToken.kind === 'string' ? keyToken.inner! : keyToken.span, valueSpan: value.span, valueStyle: value.style,
   };
   if (value.effective !== undefined) setting.effectiveValue = value.effective;
+  if (value.computed) setting.computed = true;
   if (value.booleanCase) setting.booleanCase = value.booleanCase;
   if (scope !== undefined) setting.scope = scope;
   // AMQP delivery mode 2 is persistent, 1 is transient; aio-pika names them DeliveryMode.PERSISTENT and NOT_PERSISTENT.

@@ -66,7 +66,7 @@ export function evaluateRules(judged: Judged, profile: Profile, keys: KeyIndex, 
     const whenKey = canonicalKey(keys, rule.system, when.key);
     for (const setting of settings) {
       if ((setting.system !== rule.system && !rule.alsoFor?.includes(setting.system)) || setting.key !== whenKey) continue;
-      if (!conditionHolds(when, valueOf(setting))) continue;
+      if (!holdsFor(when, setting)) continue;
       // A client's implied default is judged on its own: combinations with other settings assume the Java client.
       if (setting.implicit && rule.and && rule.and.length > 0) continue;
       const related = otherConditions(rule, setting, context);
@@ -123,15 +123,22 @@ function otherConditions(rule: RuleInfo, setting: Setting, context: RuleContext)
     }
     // The last written value wins, as it does when a client reads its configuration.
     const last = candidates[candidates.length - 1];
-    if (!last || !conditionHolds(condition, valueOf(last))) return undefined;
+    if (!last || !holdsFor(condition, last)) return undefined;
     matched.push(last);
   }
   for (const condition of rule.unless ?? []) {
     const key = canonicalKey(context.keys, rule.system, condition.key);
     const last = scope.filter((s) => s.key === key && s !== setting).pop();
-    if (last && conditionHolds(condition, valueOf(last))) return undefined;
+    // A value computed at run time may be the one that makes the setting safe: say nothing.
+    if (last && (last.computed || conditionHolds(condition, valueOf(last)))) return undefined;
   }
   return { settings: matched, places: matched.map((s) => placeOf(context, s)) };
+}
+
+/** A condition on a setting; one computed at run time satisfies only `present` (its value is unknown). */
+function holdsFor(condition: Condition, setting: Setting): boolean {
+  if (setting.computed) return condition.op === 'present';
+  return conditionHolds(condition, valueOf(setting));
 }
 
 export function conditionHolds(condition: Condition, rawValue: string): boolean {
