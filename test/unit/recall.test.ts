@@ -40,6 +40,36 @@ describe('settings without a note', () => {
     assert.deepEqual(result.findings, []);
   });
 
+  it('lists every Spring property under a messaging prefix, undocumented where no note exists, and judges none of them', () => {
+    const text = [
+      'spring:', // 1
+      '  rabbitmq:', // 2
+      '    listener:', // 3
+      '      simple:', // 4
+      '        retry:', // 5
+      '          max-attempts: 5', // 6
+      '  jms:', // 7
+      '    listener:', // 8
+      '      max-concurrency: 4', // 9
+      '  kafka:', // 10
+      '    consumer:', // 11
+      '      properties:', // 12
+      '        spring.json.trusted.packages: "*"', // 13
+      '  datasource:', // 14
+      '    url: jdbc:postgresql://db/orders', // 15
+      '',
+    ].join('\n');
+    const result = analyze('src/main/resources/application.yml', text);
+    assert.deepEqual(result.settings.map((s) => `${s.line}:${s.system}:${s.key}:${s.documented === false ? 'read' : 'noted'}`), [
+      '6:rabbitmq:spring.rabbitmq.listener.simple.retry.max-attempts:read',
+      '9:activemq:spring.jms.listener.max-concurrency:read',
+      '13:kafka:spring.json.trusted.packages:read',
+    ]);
+    assert.deepEqual(result.findings, []);
+    const properties = analyze('application.properties', 'spring.rabbitmq.listener.simple.retry.enabled=true\nserver.port=8080\n');
+    assert.deepEqual(properties.settings.map((s) => `${s.key}:${s.documented === false ? 'read' : 'noted'}`), ['spring.rabbitmq.listener.simple.retry.enabled:read']);
+  });
+
   it('does not list names that are not Kafka names', () => {
     const result = analyze('client.properties', 'bootstrap.servers=b:9092\nlinger.ms=5\nmy.app.feature=true\n');
     assert.ok(!result.settings.some((s) => s.key === 'my.app.feature'));

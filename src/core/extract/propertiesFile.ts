@@ -5,7 +5,7 @@ import type { KeyIndex } from '../keyIndex';
 import { parseProperties, type PropertiesEntry } from '../parsers/properties';
 import type { LineIndex } from '../text';
 import type { Setting, Span } from '../types';
-import { kafkaPassThrough, springKey } from './springKeys';
+import { kafkaPassThrough, springKey, springMessagingSystem, SPRING_SERDE } from './springKeys';
 import type { ExtractContext, Extraction, UnknownKey } from './types';
 
 export type PropertiesMode = 'properties' | 'spring-properties' | 'conf';
@@ -51,10 +51,13 @@ function springSettings(context: ExtractContext, entries: readonly PropertiesEnt
     if (passThrough && entry.keySpan.end - entry.keySpan.start === entry.key.length) {
       const start = entry.keySpan.start + passThrough.offset;
       unknownKeys.push({ system: 'kafka', name: passThrough.name, span: { start, end: start + passThrough.name.length }, dedicated: true });
-      if (context.keys.isValidName('kafka', passThrough.name)) {
+      if (context.keys.isValidName('kafka', passThrough.name) || SPRING_SERDE.test(passThrough.name)) {
         settings.push({ ...makeSetting(context.file, context.lines, 'kafka', passThrough.name, entry), documented: false });
       }
+      continue;
     }
+    const system = springMessagingSystem(entry.key);
+    if (system) settings.push({ ...makeSetting(context.file, context.lines, system, entry.key, entry), documented: false });
   }
   return settings;
 }

@@ -37,7 +37,36 @@ export function unbracket(name: string): string {
   return name.replace(/\.?\[([^\]]*)\]/g, '.$1');
 }
 
+/**
+ * Spring for Apache Kafka's own serializer settings, passed through the same maps as Kafka's
+ * (`spring.json.trusted.packages`, `spring.deserializer.value.delegate.class`).
+ */
+export const SPRING_SERDE = /^spring\.(json|deserializer)\./i;
+
 /** True for names under a prefix MQ Lens reads, so that unknown keys there can be told apart from other settings. */
 export function isMessagingSpringName(name: string): boolean {
   return /^(spring\.(kafka|rabbitmq|pulsar|activemq|artemis)\.|rocketmq\.)/i.test(name);
+}
+
+/** Spring Boot property prefixes that configure one messaging system (plus RocketMQ's Spring starter). */
+const MESSAGING_PREFIXES: ReadonlyArray<{ prefix: string; system: string }> = [
+  { prefix: 'spring.kafka.', system: 'kafka' },
+  { prefix: 'spring.cloud.stream.kafka.', system: 'kafka' },
+  { prefix: 'spring.rabbitmq.', system: 'rabbitmq' },
+  { prefix: 'spring.cloud.stream.rabbit.', system: 'rabbitmq' },
+  { prefix: 'spring.pulsar.', system: 'pulsar' },
+  { prefix: 'spring.activemq.', system: 'activemq' },
+  { prefix: 'spring.artemis.', system: 'activemq' },
+  { prefix: 'spring.jms.', system: 'activemq' },
+  { prefix: 'rocketmq.', system: 'rocketmq' },
+  { prefix: 'spring.cloud.stream.rocketmq.', system: 'rocketmq' },
+];
+
+/**
+ * The system a Spring property under a messaging prefix configures, for properties MQ Lens has no note for
+ * (`spring.rabbitmq.listener.simple.retry.max-attempts`): they are read and listed, undocumented.
+ */
+export function springMessagingSystem(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return MESSAGING_PREFIXES.find((p) => lower.startsWith(p.prefix) && lower.length > p.prefix.length)?.system;
 }

@@ -4,7 +4,7 @@
 import { hashComments } from './comments';
 import { connectKeyFromEnv, kafkaKeyFromEnv } from './envKeys';
 import { settingsFromEmbeddedProperties } from './propertiesFile';
-import { kafkaPassThrough, springKey, unbracket } from './springKeys';
+import { kafkaPassThrough, springKey, springMessagingSystem, SPRING_SERDE, unbracket } from './springKeys';
 import type { ExtractContext, Extraction, UnknownKey } from './types';
 import { flattenYaml, type YamlEntry } from './yamlTree';
 import { composeScopes, composeServices, imageName, PULSAR_IMAGE, strimziScopes, type ComposeService, type ScopeContext } from '../context/deployment';
@@ -58,8 +58,12 @@ function springYaml(context: ExtractContext, entries: readonly YamlEntry[], mult
     if (!resolved) {
       const passThrough = kafkaPassThrough(name);
       if (passThrough && passThrough.name === entry.path[entry.path.length - 1]) unknownYamlKey(context, entry, passThrough.name, unknownKeys);
-      if (passThrough && context.keys.isValidName('kafka', passThrough.name)) {
+      if (passThrough && (context.keys.isValidName('kafka', passThrough.name) || SPRING_SERDE.test(passThrough.name))) {
         settings.push({ ...setting(context, 'kafka', passThrough.name, entry.path[entry.path.length - 1]!, entry, multi ? `document-${entry.document}` : undefined), documented: false });
+      } else if (!passThrough) {
+        // Any other property under a messaging prefix is read and listed, without a note.
+        const system = springMessagingSystem(name);
+        if (system && entry.keySpan !== entry.valueSpan) settings.push({ ...setting(context, system, name, entry.path[entry.path.length - 1]!, entry, multi ? `document-${entry.document}` : undefined), documented: false });
       }
       continue;
     }
