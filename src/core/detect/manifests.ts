@@ -50,7 +50,7 @@ export function parseManifest(kind: ManifestKind, text: string): Dependency[] {
       return lines.flatMap((line, i) => [...line.replace(/(^|\s)#.*$/, '').matchAll(/\{\s*:([a-z][a-z0-9_]*)\s*,/g)]
         .map((match) => ({ coordinate: `hex:${match[1]!}`, extras: [], line: i + 1 })));
     case 'requirements':
-      return lines.flatMap((line, i) => pythonRequirement(line.replace(/(^|\s)#.*$/, ''), i + 1));
+      return lines.flatMap((line, i) => (pipCompiledTransitive(lines, i) ? [] : pythonRequirement(line.replace(/(^|\s)#.*$/, ''), i + 1)));
     case 'pyproject':
     case 'pipfile':
       return pythonToml(lines);
@@ -68,6 +68,21 @@ export function parseManifest(kind: ManifestKind, text: string): Dependency[] {
 }
 
 const pep503 = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
+
+/**
+ * In a file pip-compile (or uv) wrote, each pin is followed by `# via …` comments naming what needs it: a pin needed
+ * only by other packages (`amqp==5.3.1  # via kombu`, installed with Celery whatever its broker) is not the project's
+ * choice, while one listed in an input file says `# via -r requirements.in`.
+ */
+function pipCompiledTransitive(lines: readonly string[], index: number): boolean {
+  if (!/^[A-Za-z0-9]/.test(lines[index] ?? '')) return false;
+  const via: string[] = [];
+  const inline = /#\s*via\s+(.*)$/.exec(lines[index]!);
+  if (inline) via.push(inline[1]!);
+  for (let k = index + 1; k < lines.length && /^\s+#/.test(lines[k]!); k++) via.push(lines[k]!.replace(/^\s+#\s*(via\s*)?/, ''));
+  if (!inline && !/^\s+#\s*via\b/.test(lines[index + 1] ?? '')) return false;
+  return via.length > 0 && !via.some((v) => /(^|\s)-[rc]\s/.test(`${v} `) || /\.(in|txt)\b/.test(v));
+}
 
 const NPM_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 const COMPOSER_SECTIONS = ['require', 'require-dev'];
