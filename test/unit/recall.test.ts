@@ -261,10 +261,20 @@ describe('Kafka Connect workers in compose files', () => {
       '      CONNECT_PLUGIN_PATH: /usr/share/java', // 8
       '      CONNECT_LOG4J_ROOT_LOGLEVEL: INFO', // 9
       '      KAFKA_HEAP_OPTS: -Xmx1g', // 10
+      '      CONNECT_SECURITY_PROTOCOL: SASL_PLAINTEXT', // 11
+      '      CONNECT_SASL_MECHANISM: PLAIN', // 12
+      '      CONNECT_REPLICATION_FACTOR: 1', // 13
       '',
     ].join('\n');
-    const rows = analyze('deploy/connect.yml', text).settings.map((s) => `${s.line}:${s.key}:${s.documented === false ? 'read' : 'noted'}`);
-    assert.deepEqual(rows, ['5:bootstrap.servers:noted', '6:config.storage.replication.factor:read', '7:producer.compression.type:read', '8:plugin.path:read']);
+    const result = analyze('deploy/connect.yml', text);
+    const rows = result.settings.map((s) => `${s.line}:${s.key}:${s.documented === false ? 'read' : 'noted'}`);
+    assert.deepEqual(rows, [
+      '5:bootstrap.servers:read', '6:config.storage.replication.factor:read', '7:producer.compression.type:read', '8:plugin.path:read',
+      '11:security.protocol:noted', '12:sasl.mechanism:noted', '13:replication.factor:read',
+    ]);
+    // A worker's security settings are judged like any client's; its replication settings concern a cluster the file
+    // may not describe, and are only listed.
+    assert.deepEqual(result.findings.map((f) => `${f.line}:${f.ruleId}`), ['12:kafka-sasl-plain-cleartext']);
   });
 });
 
@@ -299,6 +309,19 @@ describe('Celery settings', () => {
       '3:rabbitmq:task_acks_late=true', '4:rabbitmq:task_reject_on_worker_lost=true', '4:rabbitmq:worker_prefetch_multiplier=4',
       '5:redis:visibility_timeout=7200',
     ]);
+  });
+
+  it("reads only Celery's own keys, and only at module level, in code that imports Celery", () => {
+    const text = [
+      'from celery import Celery', // 1
+      'def drain(connection, queue):', // 2
+      '    task_acks_late = True', // 3: a local variable, not a setting
+      '    consumer = connection.Consumer(', // 4
+      '        queue,', // 5
+      '        no_ack=True,', // 6: kombu's argument, not a Celery setting
+      '    )', // 7
+    ].join('\n');
+    assert.deepEqual(rowsOf('worker/drain.py', text), []);
   });
 
   it('reads nothing from modules that have nothing to do with Celery', () => {

@@ -16,6 +16,8 @@ export function mayHoldCelerySettings(file: string, text: string): boolean {
   return /^[ \t]*(?:from|import)[ \t]+celery\b/m.test(text) || /^CELERYD?_[A-Z_]+[ \t]*[:=]/m.test(text) || /celery[\w-]*\.py$/i.test(file);
 }
 
+/** Celery's keys in knowledge/keys/celery.yaml (task_…, worker_…, accept_content); broker keys never match. */
+const CELERY_KEY = /^(task_|worker_)|^accept_content$/;
 const BROKER_NAMES = new Set(['broker_url', 'BROKER_URL', 'CELERY_BROKER_URL']);
 const TRANSPORT_OPTIONS = new Set(['broker_transport_options', 'BROKER_TRANSPORT_OPTIONS', 'CELERY_BROKER_TRANSPORT_OPTIONS']);
 
@@ -24,14 +26,20 @@ export function celerySettings(file: string, tokens: readonly Token[], lines: Li
   const broker = named ?? 'rabbitmq';
   const context = { file, lines, keys, language: 'python' as const, systems: [broker] };
   const settings: Setting[] = [];
-  const keyOf = (name: string) => keys.lookup(broker, name)
-    ?? (/^CELERYD?_/.test(name) ? keys.lookup(broker, name.replace(/^CELERYD?_/, '').toLowerCase()) : undefined);
+  // Only Celery's own keys (knowledge/keys/celery.yaml): the broker's keys under the same system (`no_ack`) are
+  // not Celery settings, and Celery's own modules pass them to kombu.
+  const celeryKey = (info: ReturnType<KeyIndex['lookup']>) => (info && CELERY_KEY.test(info.key) ? info : undefined);
+  const keyOf = (name: string) => celeryKey(keys.lookup(broker, name))
+    ?? (/^CELERYD?_/.test(name) ? celeryKey(keys.lookup(broker, name.replace(/^CELERYD?_/, '').toLowerCase())) : undefined);
+  let depth = 0;
   for (let i = 0; i < tokens.length - 2; i++) {
     const token = tokens[i]!;
+    if (token.text === '(' || token.text === '[' || token.text === '{') depth++;
+    else if ((token.text === ')' || token.text === ']' || token.text === '}') && depth > 0) depth--;
     if (token.kind !== 'ident') continue;
     const assigned = tokens[i + 1]!.text === '=' && tokens[i + 2]!.text !== '=';
-    // `NAME = value` at module level, or `app.conf.NAME = value`.
-    const moduleLevel = assigned && token.lineStart;
+    // `NAME = value` at module level (first on its line, outside any bracket), or `app.conf.NAME = value`.
+    const moduleLevel = assigned && token.lineStart && depth === 0 && token.span.start === lines.offsetAt({ line: token.line, column: 1 });
     const onConf = assigned && tokens[i - 1]?.text === '.' && tokens[i - 2]?.text === 'conf';
     // `app.conf.update(NAME=value, …)`: keyword arguments of conf.update.
     const inUpdate = assigned && (tokens[i - 1]?.text === '(' || tokens[i - 1]?.text === ',') && confUpdateCall(tokens, i);

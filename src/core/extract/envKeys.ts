@@ -25,15 +25,16 @@ export function kafkaKeyFromEnv(name: string, keys: KeyIndex): { key: string; do
 /**
  * Kafka Connect workers in Confluent's images take CONNECT_<NAME> with `_` for `.` (`CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR`,
  * `CONNECT_PRODUCER_ACKS` for the workers' producer override `producer.acks`). Only real Connect, client and override
- * names become settings; those the knowledge base has notes for are judged like any client's.
+ * names become settings; the security settings are judged like any client's, the rest are listed.
  */
 export function connectKeyFromEnv(name: string, keys: KeyIndex): { key: string; documented: boolean } | undefined {
   const match = /^CONNECT_([A-Z0-9_]+)$/.exec(name);
   if (!match) return undefined;
   const key = match[1]!.toLowerCase().replace(/_/g, '.');
-  // The worker's own client settings (`CONNECT_SECURITY_PROTOCOL`) mean what they mean in any client.
+  // The worker's security settings (`CONNECT_SECURITY_PROTOCOL`) mean what they mean in any client and are judged so;
+  // its replication settings concern the cluster it joins, which a compose file's broker count may not describe.
   const info = keys.lookup('kafka', key);
-  if (info) return { key: info.key, documented: true };
+  if (info && /^(security|sasl|ssl)\./.test(info.key)) return { key: info.key, documented: true };
   const override = /^(producer|consumer|admin)\.(.+)$/.exec(key);
   return keys.isValidName('kafka', key) || (override && keys.isValidName('kafka', override[2]!)) ? { key, documented: false } : undefined;
 }
