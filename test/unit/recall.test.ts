@@ -330,3 +330,25 @@ describe('Celery settings', () => {
     assert.deepEqual(analyze('scheduler/limits.py', text).findings, []);
   });
 });
+
+describe('real Kafka names without a note, in code', () => {
+  it("lists them from string keys and the client's config constants, whatever their suffix", () => {
+    const java = [
+      'import org.apache.kafka.clients.producer.ProducerConfig;', // 1
+      'import org.apache.kafka.common.config.SaslConfigs;', // 2
+      'class Props { void f(java.util.Properties props, String jaas) {', // 3
+      '  props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);', // 4
+      '  props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1048576);', // 5
+      '  props.put(SaslConfigs.SASL_JAAS_CONFIG, jaas);', // 6
+      '  props.put("ssl.truststore.location", "/etc/kafka/truststore.jks");', // 7
+      '  props.put("app.feature.flag", "x");', // 8
+      '} }', // 9
+    ].join('\n');
+    const rows = analyze('src/main/java/Props.java', java).settings.map((s) => `${s.line}:${s.key}:${s.documented === false ? 'read' : 'noted'}`);
+    assert.deepEqual(rows, [
+      '4:max.in.flight.requests.per.connection:noted', '5:max.request.size:read', '6:sasl.jaas.config:read', '7:ssl.truststore.location:read',
+    ]);
+    // The same names in a file that imports no Kafka client are nobody's settings.
+    assert.deepEqual(analyze('src/main/java/Other.java', java.split('\n').slice(2).join('\n')).settings, []);
+  });
+});

@@ -137,7 +137,7 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
     keyText = key.value;
     inOwnBrackets = inPut || subscript;
   } else if (key.kind === 'ident') {
-    const constant = JAVA_CONSTANT.exec(key.text);
+    const constant = kafkaConstant(context, tokens, i) ?? JAVA_CONSTANT.exec(key.text);
     // props[ProducerConfig.ACKS_CONFIG] = "all" (Kotlin's indexed assignment; C# and Groovy read the same way).
     const constantSubscript = constant && separator.text === ']' && frame?.open === '[' && (previous?.text === '.' || previous?.text === '[')
       && tokens[i + 2]?.text === '=' && tokens[i + 3]?.text !== '=';
@@ -171,10 +171,34 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   const relaxed = key.kind === 'ident' && CAMEL_CASE.test(keyText);
   const find = (system: string) => context.keys.lookup(system, keyText!) ?? (relaxed ? context.keys.lookupRelaxed(system, keyText!) : undefined);
   const system = context.systems.find((s) => find(s));
-  if (!system) return undefined;
+  // A real Kafka name with no note (`'ssl.ca.location'`, `ProducerConfig.MAX_REQUEST_SIZE_CONFIG`) written as a key
+  // in a file that imports a Kafka client is listed, undocumented; names written as identifiers must be dotted names.
+  const undocumented = !system && (key.kind === 'string' || inOwnBrackets) && keyText.includes('.') && context.systems.includes('kafka')
+    && context.keys.isValidName('kafka', keyText);
+  if (!system && !undocumented) return undefined;
   const value = readValue(tokens, valueIndex, context.language) ?? expressionValue(context, tokens, valueIndex);
   if (!value) return undefined;
-  return makeSetting(context, system, find(system)!.key, key, value, scopeOf(inOwnBrackets ? stack.slice(0, -1) : stack));
+  const scope = scopeOf(inOwnBrackets ? stack.slice(0, -1) : stack);
+  if (undocumented) return { ...makeSetting(context, 'kafka', keyText.toLowerCase(), key, value, scope), documented: false };
+  return makeSetting(context, system!, find(system!)!.key, key, value, scope);
+}
+
+/**
+ * Kafka's configuration constants whose names do not end in `_CONFIG` (`ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION`)
+ * or whose `_CONFIG` is part of the name (`SaslConfigs.SASL_JAAS_CONFIG` is `sasl.jaas.config`): qualified by one of
+ * the client's config classes, as whichever reading is a real Kafka name.
+ */
+const KAFKA_CONFIG_CLASSES = new Set(['ProducerConfig', 'ConsumerConfig', 'CommonClientConfigs', 'AdminClientConfig', 'StreamsConfig', 'SaslConfigs', 'SslConfigs', 'TopicConfig']);
+function kafkaConstant(context: CodeContext, tokens: readonly Token[], i: number): RegExpExecArray | null {
+  const name = tokens[i]!.text;
+  if (!context.systems.includes('kafka') || tokens[i - 1]?.text !== '.' || !KAFKA_CONFIG_CLASSES.has(tokens[i - 2]?.text ?? '') || !/^[A-Z][A-Z0-9_]*$/.test(name)) return null;
+  const whole = name.toLowerCase().replace(/_/g, '.');
+  const stripped = whole.replace(/\.config$/, '');
+  const chosen = [stripped, whole].find((n) => context.keys.lookup('kafka', n) || context.keys.isValidName('kafka', n));
+  if (!chosen) return null;
+  // Shaped like JAVA_CONSTANT's match, whose group 1 is read as the name.
+  const match = [name, chosen.toUpperCase().replace(/\./g, '_')] as unknown as RegExpExecArray;
+  return match;
 }
 
 /**
