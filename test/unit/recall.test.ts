@@ -352,3 +352,19 @@ describe('real Kafka names without a note, in code', () => {
     assert.deepEqual(analyze('src/main/java/Other.java', java.split('\n').slice(2).join('\n')).settings, []);
   });
 });
+
+describe('Spring AMQP builders', () => {
+  it('reads QueueBuilder.durable and ExchangeBuilder chains, and never takes an exchange for a queue', () => {
+    const text = [
+      'import org.springframework.amqp.core.*;', // 1
+      'class Topology {', // 2
+      '  Queue orders() { return QueueBuilder.durable("orders").quorum().build(); }', // 3
+      '  Exchange events() { return ExchangeBuilder.topicExchange("events").durable(false).build(); }', // 4
+      '  Queue scratch() { return QueueBuilder.nonDurable("scratch").build(); }', // 5
+      '}', // 6
+    ].join('\n');
+    const result = analyze('src/main/java/Topology.java', text, 'online');
+    assert.deepEqual(result.settings.map((s) => `${s.line}:${s.key}=${s.value}:${s.entity?.kind ?? '-'}`), ['3:durable=true:queue', '4:durable=false:exchange', '5:durable=false:queue']);
+    assert.deepEqual(result.findings.map((f) => `${f.line}:${f.ruleId}`), ['5:rabbitmq-queue-not-durable']);
+  });
+});

@@ -72,17 +72,20 @@ export function codeSettings(context: CodeContext, tokens: readonly Token[]): Se
 }
 
 /**
- * Spring AMQP's `QueueBuilder.nonDurable("name")`: a transient queue, with `.exclusive()` and `.autoDelete()` further
- * along the same chain as its flags. The value is implied by the method, so there is no value to fix in place.
+ * Spring AMQP's `QueueBuilder.nonDurable("name")` and `QueueBuilder.durable("name")`: a transient or a durable queue,
+ * with `.exclusive()` and `.autoDelete()` further along the same chain as its flags. The value is implied by the
+ * method, so there is no value to fix in place. (`ExchangeBuilder…durable(false)` is a setter-like chain call, read by
+ * the builder reader.)
  */
 function queueBuilderSettings(context: CodeContext, tokens: readonly Token[]): Setting[] {
   const settings: Setting[] = [];
   for (let i = 2; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
-    if (token.text !== 'nonDurable' || tokens[i - 1]!.text !== '.' || tokens[i - 2]!.text !== 'QueueBuilder' || tokens[i + 1]!.text !== '(') continue;
+    if ((token.text !== 'nonDurable' && token.text !== 'durable') || tokens[i - 1]!.text !== '.' || tokens[i - 2]!.text !== 'QueueBuilder' || tokens[i + 1]!.text !== '(') continue;
     const info = context.keys.lookup('rabbitmq', 'durable');
     if (!info) break;
-    const setting = makeSetting(context, 'rabbitmq', info.key, token, { text: 'false', span: token.span, style: 'identifier', last: i }, undefined, 'QueueBuilder.nonDurable');
+    const durable = token.text === 'durable' ? 'true' : 'false';
+    const setting = makeSetting(context, 'rabbitmq', info.key, token, { text: durable, span: token.span, style: 'identifier', last: i }, undefined, `QueueBuilder.${token.text}`);
     const entity: Setting['entity'] = { kind: 'queue' };
     for (let k = i + 2; k < tokens.length && tokens[k]!.text !== ';' && !(tokens[k]!.lineStart && tokens[k]!.text !== '.'); k++) {
       if (tokens[k - 1]!.text !== '.' || tokens[k + 1]?.text !== '(') continue;
@@ -354,7 +357,15 @@ function builderAt(context: CodeContext, tokens: readonly Token[], open: number,
   const callee = tokens[open - 1]!;
   if (tokens[open - 2]?.text !== '.' || context.language === 'go' || context.language === 'python') return undefined;
   const system = context.systems.find((s) => BUILDER_ROOTS[s] && (context.keys.lookup(s, callee.text) ?? context.keys.lookupRelaxed(s, callee.text)));
-  if (!system || !inBuilderChain(tokens, open - 2, BUILDER_ROOTS[system]!)) return undefined;
+  const root = system ? builderRoot(tokens, open - 2, BUILDER_ROOTS[system]!) : undefined;
+  if (!system || !root) return undefined;
+  const setting = builderSetting(context, tokens, open, stack, system, callee);
+  // Spring AMQP's ExchangeBuilder chains configure an exchange, never a queue.
+  if (setting && /Exchange$/.test(root)) setting.entity = { kind: 'exchange' };
+  return setting;
+}
+
+function builderSetting(context: CodeContext, tokens: readonly Token[], open: number, stack: readonly Frame[], system: string, callee: Token): Setting | undefined {
   const info = context.keys.lookup(system, callee.text) ?? context.keys.lookupRelaxed(system, callee.text)!;
   const value = readValue(tokens, open + 1, context.language);
   if (!value) return undefined;
@@ -377,8 +388,8 @@ function builderAt(context: CodeContext, tokens: readonly Token[], open: number,
   return makeSetting(context, system, info.key, callee, value, scopeOf(stack.slice(0, -1)), callee.text);
 }
 
-/** Whether the `.` at tokens[dot] continues a chain of calls that starts with a call to one of `roots`. */
-function inBuilderChain(tokens: readonly Token[], dot: number, roots: ReadonlySet<string>): boolean {
+/** The root call of the chain of calls the `.` at tokens[dot] continues, when it is one of `roots`. */
+function builderRoot(tokens: readonly Token[], dot: number, roots: ReadonlySet<string>): string | undefined {
   let k = dot - 1;
   for (let steps = 0; steps < 64 && k > 0 && tokens[k]!.text === ')'; steps++) {
     let depth = 0;
@@ -389,12 +400,12 @@ function inBuilderChain(tokens: readonly Token[], dot: number, roots: ReadonlySe
       else if (text === '(' && --depth === 0) break;
     }
     const name = tokens[open - 1];
-    if (!name || name.kind !== 'ident') return false;
-    if (roots.has(name.text)) return true;
-    if (tokens[open - 2]?.text !== '.') return false;
+    if (!name || name.kind !== 'ident') return undefined;
+    if (roots.has(name.text)) return name.text;
+    if (tokens[open - 2]?.text !== '.') return undefined;
     k = open - 3;
   }
-  return false;
+  return undefined;
 }
 
 /** Arguments given by position to calls whose signature is known (RabbitMQ consume and declare calls, …). */

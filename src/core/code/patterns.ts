@@ -208,4 +208,6 @@ export const GO_OPTION_FUNCTIONS: readonly GoOptionPackage[] = [
  */
 export const BUILDER_ROOTS: Readonly<Record<string, ReadonlySet<string>>> = {
   pulsar: new Set(['newProducer', 'newConsumer', 'newReader', 'newTableView', 'builder']),
+  // Spring AMQP: ExchangeBuilder.topicExchange("events").durable(true).build()
+  rabbitmq: new Set(['directExchange', 'topicExchange', 'fanoutExchange', 'headersExchange']),
 };
