@@ -3,7 +3,7 @@ import { workloadDirective } from './directives';
 import { extractPropertiesFile } from './extract/propertiesFile';
 import type { ClientUse, Extraction } from './extract/types';
 import { extractYamlFile } from './extract/yamlFile';
-import { formatByContent, formatOf, languageOf, type Format } from './formats';
+import { baseName, formatByContent, formatOf, languageOf, type Format } from './formats';
 import { extractCodeFile } from './extract/codeFile';
 import { extractManifestFile } from './extract/manifestFile';
 import type { ClientIndex } from './detect/clientIndex';
@@ -71,9 +71,13 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
     scopes: extraction.scopes ?? {},
   };
   if (extraction.calls) context.calls = extraction.calls;
+  if (format === 'conf' && /^redis/i.test(baseName(options.file))) context.holdsQueues = QUEUE_SIGNS.test(options.where?.relative ?? options.file) || extraction.comments.some((c) => QUEUE_SIGNS.test(c.text));
   const findings = evaluateRules({ ...extraction, file: options.file, format, context }, profile, options.keys, lines, options.overrides).filter(keep);
   return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role };
 }
+
+/** Words in a redis.conf's path or comments that say the Redis serves queues, jobs or streams rather than a cache. */
+const QUEUE_SIGNS = /queue|sidekiq|celery|bull|resque|\brq\b|\bjobs?\b|stream|broker|worker|message/i;
 
 type ConfigFormat = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' | 'compose' | 'yaml';
 

@@ -149,6 +149,8 @@ export interface RuleContextSpec {
   codeCalls?: { calls: string[]; except?: string[] };
   /** Clients the rule does not describe: catalogue ids, or `librdkafka` for every client built on it. */
   notClients?: string[];
+  /** A store that may be a cache (redis.conf): where nothing says it holds queues, at most this level, with the note. */
+  queueUse?: { severity: RuleLevel; note: string };
 }
 
 export interface RuleFix {

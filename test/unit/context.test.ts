@@ -87,3 +87,19 @@ describe('context and severity overrides', () => {
     assert.deepEqual(result.findings.map((f) => f.ruleId), []);
   });
 });
+
+describe('a redis.conf that may be a cache', () => {
+  const text = 'maxmemory 2gb\nmaxmemory-policy allkeys-lru\nappendonly no\n';
+  const judge = (relative: string, body = text) => analyzeText({
+    file: relative, text: body, keys: bundledKeyIndex(), clients: bundledClientIndex(), profile: 'online', where: { relative },
+  }).findings.map((f) => `${f.line}:${f.ruleId}:${f.severity}${f.context ? ':noted' : ''}`);
+
+  it('keeps the queue-loss rules to information, with a note, where nothing says the Redis holds queues', () => {
+    assert.deepEqual(judge('deploy/cache/redis.conf'), ['2:redis-eviction-policy-evicts-queues:info:noted', '3:redis-appendonly-off:info:noted']);
+  });
+
+  it('warns where the path or a comment says it serves queues, jobs or streams', () => {
+    assert.deepEqual(judge('deploy/sidekiq/redis.conf'), ['2:redis-eviction-policy-evicts-queues:warning', '3:redis-appendonly-off:warning']);
+    assert.deepEqual(judge('deploy/redis.conf', `# Redis for the Celery job queues\n${text}`), ['3:redis-eviction-policy-evicts-queues:warning', '4:redis-appendonly-off:warning']);
+  });
+});

@@ -15,6 +15,8 @@ export interface FileContext {
   scopes: ScopeContexts;
   /** Callee names in a source file (lower case); absent for configuration files. */
   calls?: ReadonlySet<string>;
+  /** For a store that may be a cache (a redis.conf): whether its path or comments say it serves queues. */
+  holdsQueues?: boolean;
 }
 
 export interface Verdict {
@@ -43,6 +45,14 @@ export function judgeInContext(rule: RuleInfo, level: Severity, setting: Setting
     withoutFix = true;
     notes.push(spec.singleBroker.note);
     context = { brokers: 1, note: '' };
+  }
+  if (spec?.queueUse && file.holdsQueues === false) {
+    const capped = lower(severity, spec.queueUse.severity);
+    if (capped !== severity) {
+      severity = capped;
+      notes.push(spec.queueUse.note);
+      context = context ?? { note: '' };
+    }
   }
   const role = file.role.role;
   if (role !== 'production' && file.nonProduction !== 'unchanged') {
