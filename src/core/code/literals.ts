@@ -172,7 +172,13 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   // Identifiers in code follow the language's casing (`acknowledgeMode`, `AckMode`); string keys are exact names.
   // Only camel-case names are matched loosely: `self._pubsub` is a private field, not the pubsub setting.
   const relaxed = key.kind === 'ident' && CAMEL_CASE.test(keyText);
-  const find = (system: string) => context.keys.lookup(system, keyText!) ?? (relaxed ? context.keys.lookupRelaxed(system, keyText!) : undefined);
+  // A camel-case field matched loosely names a client's option, never a broker's: `LogDirs` in a franz-go
+  // application is a field of a response, not the broker's log.dirs.
+  const loosely = (system: string) => {
+    const info = relaxed ? context.keys.lookupRelaxed(system, keyText!) : undefined;
+    return info && info.scope !== 'broker' ? info : undefined;
+  };
+  const find = (system: string) => context.keys.lookup(system, keyText!) ?? loosely(system);
   const system = context.systems.find((s) => find(s));
   // A real Kafka name with no note (`'ssl.ca.location'`, `ProducerConfig.MAX_REQUEST_SIZE_CONFIG`) written as a key
   // in a file that imports a Kafka client is listed, undocumented; names written as identifiers must be dotted names.
