@@ -7,7 +7,7 @@ import { extractPropertiesFile } from '../extract/propertiesFile';
 import { hashComments } from '../extract/comments';
 import { flattenYaml } from '../extract/yamlTree';
 import { parseProperties } from '../parsers/properties';
-import { composeScopes, composeServices, isKafkaBrokerImage } from '../context/deployment';
+import { composeScopes, composeServices, imageName, isKafkaBrokerImage } from '../context/deployment';
 import { formatByContent, formatOf, languageOf, baseName, type Format } from '../formats';
 import { blank, scriptLanguageOf, scriptReferences, type ScriptLanguage } from './scripts';
 import type { KeyIndex } from '../keyIndex';
@@ -244,7 +244,10 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
       if (format === 'spring-yaml') springPrefix(entry.path.join('.'), entry.keySpan === entry.valueSpan ? ownerLine(entry.path, line, textLines) : line);
       if (entry.path.length === 3 && entry.path[0] === 'services' && entry.path[2] === 'image') {
         const image = entry.value.replace(/[:@].*$/, '').toLowerCase();
-        for (const { pattern, broker } of IMAGE_PATTERNS) if (pattern.test(image)) add(line, broker, null, 'config');
+        // The organisation-wide patterns read the whole name; the product-name ones its last part, without the tag
+        // (`localhost:5000/activemq:5.18` is activemq).
+        const name = imageName(entry.value);
+        for (const { pattern, broker } of IMAGE_PATTERNS) if (pattern.test(image) || pattern.test(name)) add(line, broker, null, 'config');
         if (isKafkaBrokerImage(entry.value)) {
           add(line, 'kafka', null, 'config');
           kafkaImages.add(entry.path[1]!);

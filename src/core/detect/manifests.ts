@@ -4,7 +4,7 @@
 // Each parser is line-based and forgiving: a manifest that does not parse yields what could be read, never an error.
 import { baseName } from '../paths';
 
-export type ManifestKind = 'npm' | 'requirements' | 'pyproject' | 'pipfile' | 'maven' | 'gradle' | 'gomod' | 'csproj' | 'cargo' | 'composer' | 'gemfile' | 'mix';
+export type ManifestKind = 'npm' | 'requirements' | 'pyproject' | 'pipfile' | 'maven' | 'gradle' | 'gradle-catalog' | 'gomod' | 'csproj' | 'cargo' | 'composer' | 'gemfile' | 'mix';
 
 export interface Dependency {
   /** Ecosystem-prefixed coordinate, as in the client catalogue: `npm:kafkajs`, `maven:g:a`, `go:path`, … */
@@ -21,7 +21,9 @@ export function manifestKind(fileName: string): ManifestKind | undefined {
   if (base === 'pyproject.toml') return 'pyproject';
   if (base === 'pipfile') return 'pipfile';
   if (base === 'pom.xml') return 'maven';
-  if (base === 'build.gradle' || base === 'build.gradle.kts') return 'gradle';
+  // Build scripts and script plugins (`dependencies.gradle`, `buildSrc/…/deps.gradle.kts`), and version catalogs.
+  if (base.endsWith('.gradle') || base.endsWith('.gradle.kts')) return 'gradle';
+  if (base.endsWith('.versions.toml')) return 'gradle-catalog';
   if (base === 'go.mod') return 'gomod';
   if (base.endsWith('.csproj') || base.endsWith('.fsproj')) return 'csproj';
   if (base === 'cargo.toml') return 'cargo';
@@ -58,6 +60,9 @@ export function parseManifest(kind: ManifestKind, text: string): Dependency[] {
       return maven(lines);
     case 'gradle':
       return gradle(lines);
+    case 'gradle-catalog':
+      // `kafka-clients = { module = "org.apache.kafka:kafka-clients", … }` in TOML, whose comments start with `#`.
+      return gradle(lines.map((line) => line.replace(/(^|\s)#.*$/, '')));
     case 'gomod':
       return gomod(lines);
     case 'csproj':

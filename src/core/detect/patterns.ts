@@ -35,6 +35,14 @@ export const IMAGE_PATTERNS: ReadonlyArray<{ pattern: RegExp; broker: string }> 
   { pattern: /^(docker\.io\/)?nsqio\/nsq$/, broker: 'nsq' },
   { pattern: /^(docker\.io\/)?(library\/)?(eclipse-mosquitto|emqx\/emqx|emqx)$/, broker: 'mqtt' },
   { pattern: /^(docker\.io\/)?softwaremill\/elasticmq(-native)?$/, broker: 'aws-sqs' },
+  // Any registry's or organisation's build of a broker, known by the image's own name (`symptoma/activemq`,
+  // `webcenter/activemq`, `${REGISTRY}/rabbitmq`, `myorg/nats`); Kafka's images are judged by isKafkaBrokerImage.
+  { pattern: /(^|\/)(activemq|activemq-classic|activemq-artemis|artemis)$/, broker: 'activemq' },
+  { pattern: /(^|\/)rabbitmq$/, broker: 'rabbitmq' },
+  { pattern: /(^|\/)(nats|nats-streaming)$/, broker: 'nats' },
+  { pattern: /(^|\/)(rocketmq|rocketmq-broker|rocketmq-namesrv)$/, broker: 'rocketmq' },
+  { pattern: /(^|\/)(pulsar|pulsar-all)$/, broker: 'pulsar' },
+  { pattern: /(^|\/)(eclipse-mosquitto|mosquitto|emqx|vernemq|hivemq4|hivemq-ce)$/, broker: 'mqtt' },
 ];
 
 /** Spring Boot property prefixes that configure a broker. */
