@@ -211,15 +211,27 @@ function detectionsText(detections: readonly Detection[], skipped: readonly Skip
   return `${lines.join('\n')}\n`;
 }
 
+/** Keys whose values are credentials: `settings` output (often a CI log) shows that they are set, not what to. */
+const SECRET = /(^|[._-])(pass(word)?|requirepass|masterauth|secret|token|jaas[._-]config|credentials?|api[._-]?key)($|[._-])/i;
+
+function shownValue(setting: Setting): string {
+  return setting.value !== '' && (SECRET.test(setting.key) || SECRET.test(setting.rawKey)) ? '********' : setting.value;
+}
+
 function settingsJson(settings: readonly Setting[], skipped: readonly Skipped[]): string {
   const keys = bundledKeyIndex();
-  const rows = settings.map(({ file, line, column, system, key, rawKey, value }) =>
-    ({ file, line, column, system, key, rawKey, value, documented: keys.lookup(system, key) !== undefined }));
+  const rows = settings.map((s) => {
+    const { file, line, column, system, key, rawKey } = s;
+    const row: Record<string, unknown> = { file, line, column, system, key, rawKey, value: shownValue(s), documented: keys.lookup(system, key) !== undefined };
+    // Values computed at run time (`os.getenv("ACKS")`) are listed as written, and marked.
+    if (s.computed) row.computed = true;
+    return row;
+  });
   return `${JSON.stringify({ settings: rows, skipped }, null, 2)}\n`;
 }
 
 function settingsText(settings: readonly Setting[], skipped: readonly Skipped[]): string {
-  const lines = settings.map((s) => `${s.file}:${s.line}:${s.column}: ${s.system} ${s.key}${s.rawKey !== s.key ? ` (${s.rawKey})` : ''} = ${s.value}`);
+  const lines = settings.map((s) => `${s.file}:${s.line}:${s.column}: ${s.system} ${s.key}${s.rawKey !== s.key ? ` (${s.rawKey})` : ''} = ${shownValue(s)}${s.computed ? ' (computed at run time)' : ''}`);
   for (const s of skipped) lines.push(`${s.file}: skipped: ${s.reason}`);
   return `${lines.join('\n')}\n`;
 }

@@ -167,3 +167,20 @@ describe('SARIF output against the official SARIF 2.1.0 schema', () => {
     assert.equal(validate({ ...full, version: '2.0.0' }), false);
   });
 });
+
+describe('settings output', () => {
+  it('shows that credentials are set, never what they are, and marks values computed at run time', () => {
+    const dir = workspace({
+      'redis/redis.conf': 'requirepass s3cr3t-value\nappendonly yes\n',
+      'app/consumer.py': 'import os\nfrom kafka import KafkaConsumer\nc = KafkaConsumer(auto_offset_reset=os.getenv("RESET"), sasl_plain_password="hunter2")\n',
+    });
+    const text = cli(dir, 'settings', '.');
+    assert.ok(!text.stdout.includes('s3cr3t-value') && !text.stdout.includes('hunter2'), text.stdout);
+    assert.match(text.stdout, /requirepass = \*{8}/);
+    assert.match(text.stdout, /auto\.offset\.reset \(auto_offset_reset\) = os\.getenv\("RESET"\) \(computed at run time\)/);
+    const json = JSON.parse(cli(dir, 'settings', '.', '--format', 'json').stdout) as { settings: Array<{ key: string; value: string; computed?: boolean }> };
+    assert.equal(json.settings.find((s) => s.key === 'requirepass')?.value, '********');
+    assert.equal(json.settings.find((s) => s.key === 'auto.offset.reset')?.computed, true);
+    assert.equal(json.settings.find((s) => s.key === 'appendonly')?.computed, undefined);
+  });
+});
