@@ -291,9 +291,12 @@ describe('Celery settings', () => {
       'CELERY_TASK_TIME_LIMIT = 30 * 60', // 6
       'CELERY_ACCEPT_CONTENT = ["json"]', // 7
       'CELERY_BEAT_SCHEDULE = {}', // 8
+      'CELERY_TASK_SOFT_TIME_LIMIT: Final[int] = get_int("SOFT_LIMIT", 1500)', // 9: annotated, computed
+      'CELERY_TASK_ALWAYS_EAGER: bool = False', // 10
     ].join('\n');
     assert.deepEqual(rowsOf('config/settings.py', text), [
       '4:redis:task_acks_late=true', '5:redis:worker_prefetch_multiplier=1', '6:redis:task_time_limit=1800', '7:redis:accept_content=json',
+      '9:redis:task_soft_time_limit=get_int("SOFT_LIMIT", 1500)', '10:redis:task_always_eager=false',
     ]);
   });
 

@@ -37,22 +37,25 @@ export function celerySettings(file: string, tokens: readonly Token[], lines: Li
     if (token.text === '(' || token.text === '[' || token.text === '{') depth++;
     else if ((token.text === ')' || token.text === ']' || token.text === '}') && depth > 0) depth--;
     if (token.kind !== 'ident') continue;
-    const assigned = tokens[i + 1]!.text === '=' && tokens[i + 2]!.text !== '=';
+    // `NAME: Final[int] = value`: an annotated assignment, read past its annotation.
+    const equals = tokens[i + 1]!.text === ':' && token.lineStart && depth === 0 ? annotationEnd(tokens, i + 1) : i + 1;
+    const assigned = tokens[equals]?.text === '=' && tokens[equals + 1]?.text !== '=';
     // `NAME = value` at module level (first on its line, outside any bracket), or `app.conf.NAME = value`.
     const moduleLevel = assigned && token.lineStart && depth === 0 && token.span.start === lines.offsetAt({ line: token.line, column: 1 });
     const onConf = assigned && tokens[i - 1]?.text === '.' && tokens[i - 2]?.text === 'conf';
     // `app.conf.update(NAME=value, …)`: keyword arguments of conf.update.
     const inUpdate = assigned && (tokens[i - 1]?.text === '(' || tokens[i - 1]?.text === ',') && confUpdateCall(tokens, i);
     if (!moduleLevel && !onConf && !inUpdate) continue;
+    const at = equals + 1;
     if (TRANSPORT_OPTIONS.has(token.text)) {
       // Kombu's Redis transport options: read when the module's broker is Redis or not named here (RabbitMQ has no
       // visibility timeout, and with SQS the same names configure SQS itself).
-      if (named === undefined || named === 'redis') settings.push(...transportOptions(context, tokens, i + 2));
+      if (named === undefined || named === 'redis') settings.push(...transportOptions(context, tokens, at));
       continue;
     }
     const info = keyOf(token.text);
     if (!info) continue;
-    const value = listValue(tokens, i + 2) ?? productValue(tokens, i + 2) ?? readValue(tokens, i + 2, 'python') ?? expressionValue({ language: 'python' }, tokens, i + 2);
+    const value = listValue(tokens, at) ?? productValue(tokens, at) ?? readValue(tokens, at, 'python') ?? expressionValue({ language: 'python' }, tokens, at);
     if (value) settings.push(makeSetting(context, broker, info.key, token, value, undefined, token.text));
   }
   return settings;
@@ -77,6 +80,19 @@ function brokerOf(tokens: readonly Token[]): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The index of the `=` that ends the annotation starting at the `:` at tokens[colon], or -1 when there is none. */
+function annotationEnd(tokens: readonly Token[], colon: number): number {
+  let depth = 0;
+  for (let k = colon + 1; k < tokens.length && k < colon + 24; k++) {
+    const t = tokens[k]!;
+    if (t.lineStart && depth === 0) return -1;
+    if (t.text === '[' || t.text === '(') depth++;
+    else if (t.text === ']' || t.text === ')') depth--;
+    else if (t.text === '=' && depth === 0) return k;
+  }
+  return -1;
 }
 
 /** Whether the keyword argument at tokens[i] is inside a `….conf.update(` call. */

@@ -306,7 +306,7 @@ export function expressionValue(context: Pick<CodeContext, 'language'>, tokens: 
   if (k === i || depth !== 0 || k >= i + 80) return undefined;
   const last = tokens[k - 1]!;
   const text = tokens.slice(i, k).map((t) => (t.kind === 'string' ? JSON.stringify(t.value) : t.text)).join(' ')
-    .replace(/ ?([.([\]]) ?/g, '$1').replace(/ \)/g, ')');
+    .replace(/ ?([.([\]]) ?/g, '$1').replace(/ \)/g, ')').replace(/ ,/g, ',');
   return { text: text.length > 80 ? `${text.slice(0, 77)}…` : text, span: { start: first.span.start, end: last.span.end }, style: 'identifier', last: k - 1, computed: true };
 }
 
