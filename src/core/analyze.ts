@@ -71,7 +71,13 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
     scopes: extraction.scopes ?? {},
   };
   if (extraction.calls) context.calls = extraction.calls;
-  if (format === 'conf' && /^redis/i.test(baseName(options.file))) context.holdsQueues = QUEUE_SIGNS.test(options.where?.relative ?? options.file) || extraction.comments.some((c) => QUEUE_SIGNS.test(c.text));
+  if (format === 'conf' && /^redis/i.test(baseName(options.file))) {
+    // The file's own header (the comments before its first setting) says what it is for; the stock redis.conf's
+    // documentation further down mentions streams and queues whatever the server is used for.
+    const firstSetting = Math.min(...extraction.settings.map((s) => s.keySpan.start));
+    context.holdsQueues = QUEUE_SIGNS.test(options.where?.relative ?? options.file)
+      || extraction.comments.some((c) => c.span.start < firstSetting && QUEUE_SIGNS.test(c.text));
+  }
   const findings = evaluateRules({ ...extraction, file: options.file, format, context }, profile, options.keys, lines, options.overrides).filter(keep);
   return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role };
 }

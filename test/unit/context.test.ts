@@ -102,4 +102,9 @@ describe('a redis.conf that may be a cache', () => {
     assert.deepEqual(judge('deploy/sidekiq/redis.conf'), ['2:redis-eviction-policy-evicts-queues:warning', '3:redis-appendonly-off:warning']);
     assert.deepEqual(judge('deploy/redis.conf', `# Redis for the Celery job queues\n${text}`), ['3:redis-eviction-policy-evicts-queues:warning', '4:redis-appendonly-off:warning']);
   });
+
+  it("reads the file's own header, not the stock documentation about streams further down", () => {
+    const stock = `# Redis configuration file example.\nbind 0.0.0.0\n${text}# STREAMS: stream-node-max-bytes sets the size of a stream node; queues of messages...\n`;
+    assert.deepEqual(judge('deploy/redis.conf', stock), ['4:redis-eviction-policy-evicts-queues:info:noted', '5:redis-appendonly-off:info:noted']);
+  });
 });
