@@ -126,7 +126,8 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       continue;
     }
     if (command === 'detect') {
-      detections.push(...detectText({ file: source.file, text: source.text, keys, clients: bundledClientIndex() }));
+      // Loops, not spreads: a file with hundreds of thousands of settings must not overflow the call stack.
+      for (const detection of detectText({ file: source.file, text: source.text, keys, clients: bundledClientIndex() })) detections.push(detection);
       continue;
     }
     // Files under the walked folder start with its path; a file named on the command line may lie elsewhere.
@@ -134,8 +135,8 @@ function runCommand(argv: readonly string[], io: CliIo): number {
     const relative = inside ? found.absolute.slice(found.root.length + 1) : path.relative(found.root, found.absolute);
     const where = { relative: path.sep === '/' ? relative : relative.split(path.sep).join('/'), rootName: path.basename(found.root) };
     const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile, where, roleGlobs, nonProduction });
-    settings.push(...result.settings);
-    findings.push(...result.findings);
+    for (const setting of result.settings) settings.push(setting);
+    for (const finding of result.findings) findings.push(finding);
   }
 
   if (command === 'detect') {

@@ -74,7 +74,7 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
   if (format === 'conf' && /^redis/i.test(baseName(options.file))) {
     // The file's own header (the comments before its first setting) says what it is for; the stock redis.conf's
     // documentation further down mentions streams and queues whatever the server is used for.
-    const firstSetting = Math.min(...extraction.settings.map((s) => s.keySpan.start));
+    const firstSetting = extraction.settings.reduce((first, s) => Math.min(first, s.keySpan.start), Infinity);
     context.holdsQueues = QUEUE_SIGNS.test(options.where?.relative ?? options.file)
       || extraction.comments.some((c) => c.span.start < firstSetting && QUEUE_SIGNS.test(c.text));
   }

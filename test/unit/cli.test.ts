@@ -184,3 +184,15 @@ describe('settings output', () => {
     assert.equal(json.settings.find((s) => s.key === 'appendonly')?.computed, undefined);
   });
 });
+
+describe('very large files', () => {
+  it('judges a file with 100,000 settings without overflowing the call stack', () => {
+    const dir = workspace({ 'queue-redis/redis.conf': 'appendonly no\n'.repeat(100_000) });
+    const { code, stdout, stderr } = cli(dir, 'check', '.', '--format', 'json', '--max-bytes', '10000000');
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    const findings = (JSON.parse(stdout) as { findings: Array<{ ruleId: string }> }).findings;
+    assert.equal(findings.length, 100_000);
+    assert.ok(findings.every((f) => f.ruleId === 'redis-appendonly-off'));
+  });
+});

@@ -50,7 +50,7 @@ export function celerySettings(file: string, tokens: readonly Token[], lines: Li
     if (TRANSPORT_OPTIONS.has(token.text)) {
       // Kombu's Redis transport options: read when the module's broker is Redis or not named here (RabbitMQ has no
       // visibility timeout, and with SQS the same names configure SQS itself).
-      if (named === undefined || named === 'redis') settings.push(...transportOptions(context, tokens, at));
+      if (named === undefined || named === 'redis') for (const s of transportOptions(context, tokens, at)) settings.push(s);
       continue;
     }
     const info = keyOf(token.text);

@@ -61,7 +61,7 @@ export function codeSettings(context: CodeContext, tokens: readonly Token[]): Se
     const pair = keyValueAt(context, tokens, i, stack);
     if (pair) settings.push(pair);
   }
-  if (context.systems.includes('rabbitmq')) settings.push(...queueBuilderSettings(context, tokens));
+  if (context.systems.includes('rabbitmq')) for (const s of queueBuilderSettings(context, tokens)) settings.push(s);
   for (const setting of settings) {
     if (setting.entity || setting.system !== 'rabbitmq' || (setting.key !== 'durable' && setting.key !== 'auto-ack')) continue;
     const index = tokenAt(tokens, setting.keySpan.start);

@@ -224,7 +224,7 @@ function kubernetes(context: ExtractContext, entries: readonly YamlEntry[], unkn
       // A block scalar holding rabbitmq.conf text: parse its body in place so spans stay exact.
       const raw = context.text.slice(entry.valueSpan.start, entry.valueSpan.end);
       const bodyStart = raw.indexOf('\n') + 1;
-      if (bodyStart > 0) settings.push(...settingsFromEmbeddedProperties(context, raw.slice(bodyStart), entry.valueSpan.start + bodyStart, ['rabbitmq'], scope));
+      if (bodyStart > 0) for (const s of settingsFromEmbeddedProperties(context, raw.slice(bodyStart), entry.valueSpan.start + bodyStart, ['rabbitmq'], scope)) settings.push(s);
     }
   }
   return settings;

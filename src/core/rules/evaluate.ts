@@ -108,6 +108,8 @@ function canonicalKey(keys: KeyIndex, system: string, key: string): string {
 
 /** Checks a rule's `and` conditions; returns the settings that satisfied them, or undefined when one fails. */
 function otherConditions(rule: RuleInfo, setting: Setting, context: RuleContext): { settings: Setting[]; places: RelatedPlace[] } | undefined {
+  // Most rules have no other condition: they need no scope, whose search is linear in the file's settings.
+  if (!rule.and?.length && !rule.unless?.length) return { settings: [], places: [] };
   const scope = sameScope(context.settings, setting);
   const matched: Setting[] = [];
   for (const condition of rule.and ?? []) {
