@@ -176,8 +176,9 @@ function pythonBrokerSettings(tokens: readonly Token[], add: Add): void {
     };
     read(i + 2, 0);
     // A URL written in the value is detected as a URL already.
-    const end = tokens.findIndex((t, k) => k > i + 1 && t.lineStart && tokens[k - 1]!.text !== ',' && tokens[k - 1]!.text !== '(');
-    const literalUrl = tokens.slice(i + 2, end < 0 ? tokens.length : end).some((t) => t.kind === 'string' && URL_HINT.test(t.value));
+    let end = i + 2;
+    while (end < tokens.length && !(tokens[end]!.lineStart && tokens[end - 1]!.text !== ',' && tokens[end - 1]!.text !== '(')) end++;
+    const literalUrl = tokens.slice(i + 2, end).some((t) => t.kind === 'string' && URL_HINT.test(t.value));
     if (!literalUrl) for (const broker of brokers) add(token.line, broker, null, 'config');
   }
 }
