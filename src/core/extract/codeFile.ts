@@ -34,10 +34,13 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   const { tokens, comments } = lex(context.text, language);
   const calls = callsIn(tokens);
   const allImports = findImports(tokens, language, context.text);
+  // Among clients sharing an import: each whose usage condition holds (boto3 and the v2 AWS SDK for JavaScript: the
+  // services the code asks for; Dramatiq: the broker classes it uses), or else the first (a fork that kept the
+  // original's import name cannot be told from it in code).
   const imports = allImports.flatMap((ref) => {
-    // Among clients sharing an import, the first whose usage condition holds (boto3: the service it is asked for).
-    const client = clients.matchImport(language, ref.module).find((c) => usageSatisfied(c, calls));
-    return client ? [{ ...ref, client }] : [];
+    const satisfied = clients.matchImport(language, ref.module).filter((c) => usageSatisfied(c, calls));
+    const byUsage = satisfied.filter((c) => c.usage);
+    return (byUsage.length > 0 ? byUsage : satisfied.slice(0, 1)).map((client) => ({ ...ref, client }));
   });
   const systems = [...new Set(imports.map((i) => i.client.broker))];
   // Detection reads imports, strings and calls only; settings are for analysis.
