@@ -134,6 +134,7 @@ export function detectText(options: DetectOptions): Detection[] {
   // Configuration: what it configures, and URLs outside comments.
   if (!format && baseName(options.file).toLowerCase().endsWith('.conf')) confBrokers(options.file, mask(options.text, hashComments(options.text).map((c) => c.span)), add);
   configuration(options, format, lines, add);
+  if (isEnvFile(options.file)) envBrokers(options.text, add);
   if (URL_HINT.test(options.text)) {
     const comments = format === 'properties' || format === 'spring-properties' || format === 'conf' || isEnvFile(options.file)
       ? parseProperties(options.text).comments.map((c) => c.span)
@@ -144,6 +145,32 @@ export function detectText(options: DetectOptions): Detection[] {
 }
 
 type Add = (line: number, broker: string, client: string | null, evidence: Evidence) => void;
+
+/**
+ * An `.env` file's variables named for a broker (`KAFKA_BOOTSTRAP_SERVERS`, `RABBITMQ_HOST`, `NATS_URL`,
+ * Bitnami's `KAFKA_CFG_…`): the first for each broker. Redis is left out, since a `REDIS_URL` is as often a cache.
+ */
+const ENV_BROKERS: ReadonlyArray<{ prefix: RegExp; broker: string }> = [
+  { prefix: /^(?:KAFKA|SPRING_KAFKA|CONFLUENT)_[A-Z0-9_]+$/, broker: 'kafka' },
+  { prefix: /^(?:RABBITMQ|RABBIT|AMQP|SPRING_RABBITMQ)_[A-Z0-9_]+$/, broker: 'rabbitmq' },
+  { prefix: /^(?:NATS|JETSTREAM)_[A-Z0-9_]+$/, broker: 'nats' },
+  { prefix: /^PULSAR_[A-Z0-9_]+$/, broker: 'pulsar' },
+  { prefix: /^(?:ROCKETMQ|NAMESRV)_[A-Z0-9_]+$/, broker: 'rocketmq' },
+  { prefix: /^(?:ACTIVEMQ|ARTEMIS)_[A-Z0-9_]+$/, broker: 'activemq' },
+  { prefix: /^(?:MQTT|MOSQUITTO|EMQX)_[A-Z0-9_]+$/, broker: 'mqtt' },
+];
+
+function envBrokers(text: string, add: Add): void {
+  const seen = new Set<string>();
+  for (const entry of parseProperties(text).entries) {
+    const name = entry.key.replace(/^export\s+/, '');
+    const match = ENV_BROKERS.find((b) => b.prefix.test(name));
+    // A value that is a URL is detected as one.
+    if (!match || seen.has(match.broker) || URL_HINT.test(entry.value)) continue;
+    seen.add(match.broker);
+    add(text.slice(0, entry.keySpan.start).split('\n').length, match.broker, null, 'config');
+  }
+}
 
 /**
  * A Python settings module choosing a task queue's broker: `CELERY_BROKER_URL = <value>` names the broker through
