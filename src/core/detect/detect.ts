@@ -151,7 +151,7 @@ type Add = (line: number, broker: string, client: string | null, evidence: Evide
  * Bitnami's `KAFKA_CFG_…`): the first for each broker. Redis is left out, since a `REDIS_URL` is as often a cache.
  */
 const ENV_BROKERS: ReadonlyArray<{ prefix: RegExp; broker: string }> = [
-  { prefix: /^(?:KAFKA|SPRING_KAFKA|CONFLUENT)_[A-Z0-9_]+$/, broker: 'kafka' },
+  { prefix: /^(?:KAFKA|SPRING_KAFKA)_[A-Z0-9_]+$/, broker: 'kafka' },
   { prefix: /^(?:RABBITMQ|RABBIT|AMQP|SPRING_RABBITMQ)_[A-Z0-9_]+$/, broker: 'rabbitmq' },
   { prefix: /^(?:NATS|JETSTREAM)_[A-Z0-9_]+$/, broker: 'nats' },
   { prefix: /^PULSAR_[A-Z0-9_]+$/, broker: 'pulsar' },
