@@ -164,6 +164,8 @@ function envBrokers(text: string, add: Add): void {
   const seen = new Set<string>();
   for (const entry of parseProperties(text).entries) {
     const name = entry.key.replace(/^export\s+/, '');
+    // Image and version pins (`KAFKA_CONNECT_DATAGEN_VERSION`) say what a build downloads, not what the service uses.
+    if (/_(VERSION|TAG|IMAGE|REPOSITORY|REGISTRY)$/.test(name)) continue;
     const match = ENV_BROKERS.find((b) => b.prefix.test(name));
     // A value that is a URL is detected as one.
     if (!match || seen.has(match.broker) || URL_HINT.test(entry.value)) continue;
