@@ -66,6 +66,7 @@ function springSettings(context: ExtractContext, entries: readonly PropertiesEnt
 function candidateSystems(file: string): string[] {
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).toLowerCase();
   if (base === 'rabbitmq.conf') return ['rabbitmq'];
+  if (/^mosquitto.*\.conf$/.test(base)) return ['mqtt'];
   if (/^redis.*\.conf$/.test(base)) return ['redis'];
   if (/^(standalone|client|bookkeeper|proxy|functions_worker)\.conf$/.test(base)) return ['pulsar'];
   if (/^broker.*\.(conf|properties)$/.test(base)) return ['rocketmq', 'pulsar', 'kafka'];
