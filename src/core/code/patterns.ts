@@ -51,20 +51,25 @@ export interface PositionalArgument {
 
 const JVM: readonly Language[] = ['java', 'kotlin', 'scala'];
 
+/** A RabbitMQ flag passed by position: read only when written as a boolean, so another overload's argument is not. */
+const rabbitFlag = (languages: readonly Language[], callee: string, index: number, key: string, label: string): PositionalArgument => ({
+  system: 'rabbitmq', languages, callee, index, key, label, booleanOnly: true,
+});
+
 export const POSITIONAL_ARGUMENTS: readonly PositionalArgument[] = [
   // RabbitMQ Java client: basicConsume(queue, autoAck, …), queueDeclare(queue, durable, exclusive, autoDelete, args)
-  { system: 'rabbitmq', languages: JVM, callee: 'basicConsume', index: 1, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
-  { system: 'rabbitmq', languages: JVM, callee: 'queueDeclare', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  rabbitFlag(JVM, 'basicConsume', 1, 'auto-ack', 'autoAck'),
+  rabbitFlag(JVM, 'queueDeclare', 1, 'durable', 'durable'),
   // Spring AMQP: new Queue(name, durable, exclusive, autoDelete)
-  { system: 'rabbitmq', languages: JVM, callee: 'Queue', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  rabbitFlag(JVM, 'Queue', 1, 'durable', 'durable'),
   // RabbitMQ.Client (.NET): BasicConsume(queue, autoAck, consumer), QueueDeclare(queue, durable, exclusive, autoDelete, arguments)
-  { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicConsume', index: 1, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicConsumeAsync', index: 1, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['csharp'], callee: 'QueueDeclare', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['csharp'], callee: 'QueueDeclareAsync', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  rabbitFlag(['csharp'], 'BasicConsume', 1, 'auto-ack', 'autoAck'),
+  rabbitFlag(['csharp'], 'BasicConsumeAsync', 1, 'auto-ack', 'autoAck'),
+  rabbitFlag(['csharp'], 'QueueDeclare', 1, 'durable', 'durable'),
+  rabbitFlag(['csharp'], 'QueueDeclareAsync', 1, 'durable', 'durable'),
   // amqp091-go: ch.Consume(queue, consumer, autoAck, exclusive, noLocal, noWait, args), ch.QueueDeclare(name, durable, …)
-  { system: 'rabbitmq', languages: ['go'], callee: 'Consume', index: 2, key: 'auto-ack', label: 'autoAck', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['go'], callee: 'QueueDeclare', index: 1, key: 'durable', label: 'durable', booleanOnly: true },
+  rabbitFlag(['go'], 'Consume', 2, 'auto-ack', 'autoAck'),
+  rabbitFlag(['go'], 'QueueDeclare', 1, 'durable', 'durable'),
   // JMS: connection.createSession(transacted, acknowledgeMode), the JMS 2.0 createSession(sessionMode) and
   // createContext([user, password,] sessionMode); producer.send(message, deliveryMode, priority, timeToLive).
   // Only the named constants count, so an int variable or another overload's argument is never misread.
@@ -80,38 +85,38 @@ export const POSITIONAL_ARGUMENTS: readonly PositionalArgument[] = [
   // misread): Java queueDeclare(queue, durable, exclusive, autoDelete, args), exchangeDeclare(name, type, durable,
   // autoDelete, …), basicPublish(exchange, key, mandatory, props, body); Spring AMQP new Queue(name, durable,
   // exclusive, autoDelete) and new DirectExchange(name, durable, autoDelete).
-  { system: 'rabbitmq', languages: JVM, callee: 'queueDeclare', index: 2, key: 'exclusive', label: 'exclusive', booleanOnly: true },
-  { system: 'rabbitmq', languages: JVM, callee: 'queueDeclare', index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
-  { system: 'rabbitmq', languages: JVM, callee: 'exchangeDeclare', index: 2, key: 'durable', label: 'durable', booleanOnly: true },
-  { system: 'rabbitmq', languages: JVM, callee: 'exchangeDeclare', index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
-  { system: 'rabbitmq', languages: JVM, callee: 'basicPublish', index: 2, key: 'mandatory', label: 'mandatory', booleanOnly: true },
-  { system: 'rabbitmq', languages: JVM, callee: 'Queue', index: 2, key: 'exclusive', label: 'exclusive', booleanOnly: true },
-  { system: 'rabbitmq', languages: JVM, callee: 'Queue', index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+  rabbitFlag(JVM, 'queueDeclare', 2, 'exclusive', 'exclusive'),
+  rabbitFlag(JVM, 'queueDeclare', 3, 'auto-delete', 'autoDelete'),
+  rabbitFlag(JVM, 'exchangeDeclare', 2, 'durable', 'durable'),
+  rabbitFlag(JVM, 'exchangeDeclare', 3, 'auto-delete', 'autoDelete'),
+  rabbitFlag(JVM, 'basicPublish', 2, 'mandatory', 'mandatory'),
+  rabbitFlag(JVM, 'Queue', 2, 'exclusive', 'exclusive'),
+  rabbitFlag(JVM, 'Queue', 3, 'auto-delete', 'autoDelete'),
   ...['DirectExchange', 'TopicExchange', 'FanoutExchange', 'HeadersExchange'].flatMap((callee): PositionalArgument[] => [
-    { system: 'rabbitmq', languages: JVM, callee, index: 1, key: 'durable', label: 'durable', booleanOnly: true },
-    { system: 'rabbitmq', languages: JVM, callee, index: 2, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+    rabbitFlag(JVM, callee, 1, 'durable', 'durable'),
+    rabbitFlag(JVM, callee, 2, 'auto-delete', 'autoDelete'),
   ]),
   // RabbitMQ.Client (.NET): QueueDeclare(queue, durable, exclusive, autoDelete, arguments), ExchangeDeclare(exchange,
   // type, durable, autoDelete, arguments), BasicPublish(exchange, routingKey, mandatory, basicProperties, body).
   ...['QueueDeclare', 'QueueDeclareAsync'].flatMap((callee): PositionalArgument[] => [
-    { system: 'rabbitmq', languages: ['csharp'], callee, index: 2, key: 'exclusive', label: 'exclusive', booleanOnly: true },
-    { system: 'rabbitmq', languages: ['csharp'], callee, index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+    rabbitFlag(['csharp'], callee, 2, 'exclusive', 'exclusive'),
+    rabbitFlag(['csharp'], callee, 3, 'auto-delete', 'autoDelete'),
   ]),
   ...['ExchangeDeclare', 'ExchangeDeclareAsync'].flatMap((callee): PositionalArgument[] => [
-    { system: 'rabbitmq', languages: ['csharp'], callee, index: 2, key: 'durable', label: 'durable', booleanOnly: true },
-    { system: 'rabbitmq', languages: ['csharp'], callee, index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
+    rabbitFlag(['csharp'], callee, 2, 'durable', 'durable'),
+    rabbitFlag(['csharp'], callee, 3, 'auto-delete', 'autoDelete'),
   ]),
-  { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicPublish', index: 2, key: 'mandatory', label: 'mandatory', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['csharp'], callee: 'BasicPublishAsync', index: 2, key: 'mandatory', label: 'mandatory', booleanOnly: true },
+  rabbitFlag(['csharp'], 'BasicPublish', 2, 'mandatory', 'mandatory'),
+  rabbitFlag(['csharp'], 'BasicPublishAsync', 2, 'mandatory', 'mandatory'),
   // amqp091-go: ch.QueueDeclare(name, durable, autoDelete, exclusive, noWait, args), ch.ExchangeDeclare(name, kind,
   // durable, autoDelete, internal, noWait, args), ch.Publish(exchange, key, mandatory, immediate, msg) and the
   // context-first PublishWithContext.
-  { system: 'rabbitmq', languages: ['go'], callee: 'QueueDeclare', index: 2, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['go'], callee: 'QueueDeclare', index: 3, key: 'exclusive', label: 'exclusive', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['go'], callee: 'ExchangeDeclare', index: 2, key: 'durable', label: 'durable', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['go'], callee: 'ExchangeDeclare', index: 3, key: 'auto-delete', label: 'autoDelete', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['go'], callee: 'Publish', index: 2, key: 'mandatory', label: 'mandatory', booleanOnly: true },
-  { system: 'rabbitmq', languages: ['go'], callee: 'PublishWithContext', index: 3, key: 'mandatory', label: 'mandatory', booleanOnly: true },
+  rabbitFlag(['go'], 'QueueDeclare', 2, 'auto-delete', 'autoDelete'),
+  rabbitFlag(['go'], 'QueueDeclare', 3, 'exclusive', 'exclusive'),
+  rabbitFlag(['go'], 'ExchangeDeclare', 2, 'durable', 'durable'),
+  rabbitFlag(['go'], 'ExchangeDeclare', 3, 'auto-delete', 'autoDelete'),
+  rabbitFlag(['go'], 'Publish', 2, 'mandatory', 'mandatory'),
+  rabbitFlag(['go'], 'PublishWithContext', 3, 'mandatory', 'mandatory'),
   // paho-mqtt: client.publish(topic, payload, qos, retain)
   { system: 'mqtt', languages: ['python'], callee: 'publish', index: 2, key: 'qos', label: 'qos', booleanOnly: true },
 ];

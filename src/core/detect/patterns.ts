@@ -54,7 +54,10 @@ export const SPRING_PREFIXES: ReadonlyArray<{ prefix: string; broker: string }> 
   { prefix: 'spring.pulsar.', broker: 'pulsar' },
   { prefix: 'spring.activemq.', broker: 'activemq' },
   { prefix: 'spring.artemis.', broker: 'activemq' },
+  // Spring's JMS support: JMS is filed under activemq, the broker id that covers it.
+  { prefix: 'spring.jms.', broker: 'activemq' },
   { prefix: 'rocketmq.', broker: 'rocketmq' },
+  { prefix: 'spring.cloud.stream.rocketmq.', broker: 'rocketmq' },
 ];
 
 /** Python extras that choose a multi-broker framework's transport: `celery[redis]`, `faststream[kafka]`. */

@@ -3,6 +3,7 @@
 // rocketmq-spring's `rocketmq.*`. (Spring Boot has no such pass-through map for Pulsar.)
 import type { KeyIndex } from '../keyIndex';
 import type { KeyInfo } from '../knowledgeTypes';
+import { SPRING_PREFIXES } from '../detect/patterns';
 
 const KAFKA_PASS_THROUGH = /^spring\.kafka\.(?:(?:producer|consumer|admin|streams)\.)?properties\.(.+)$/i;
 
@@ -48,19 +49,6 @@ export function isMessagingSpringName(name: string): boolean {
   return /^(spring\.(kafka|rabbitmq|pulsar|activemq|artemis)\.|rocketmq\.)/i.test(name);
 }
 
-/** Spring Boot property prefixes that configure one messaging system (plus RocketMQ's Spring starter). */
-const MESSAGING_PREFIXES: ReadonlyArray<{ prefix: string; system: string }> = [
-  { prefix: 'spring.kafka.', system: 'kafka' },
-  { prefix: 'spring.cloud.stream.kafka.', system: 'kafka' },
-  { prefix: 'spring.rabbitmq.', system: 'rabbitmq' },
-  { prefix: 'spring.cloud.stream.rabbit.', system: 'rabbitmq' },
-  { prefix: 'spring.pulsar.', system: 'pulsar' },
-  { prefix: 'spring.activemq.', system: 'activemq' },
-  { prefix: 'spring.artemis.', system: 'activemq' },
-  { prefix: 'spring.jms.', system: 'activemq' },
-  { prefix: 'rocketmq.', system: 'rocketmq' },
-  { prefix: 'spring.cloud.stream.rocketmq.', system: 'rocketmq' },
-];
 
 /**
  * The system a Spring property under a messaging prefix configures, for properties MQ Lens has no note for
@@ -68,5 +56,5 @@ const MESSAGING_PREFIXES: ReadonlyArray<{ prefix: string; system: string }> = [
  */
 export function springMessagingSystem(name: string): string | undefined {
   const lower = name.toLowerCase();
-  return MESSAGING_PREFIXES.find((p) => lower.startsWith(p.prefix) && lower.length > p.prefix.length)?.system;
+  return SPRING_PREFIXES.find((p) => lower.startsWith(p.prefix) && lower.length > p.prefix.length)?.broker;
 }
