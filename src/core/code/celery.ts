@@ -72,14 +72,31 @@ function brokerOf(tokens: readonly Token[]): string | undefined {
     // `broker_url = …` in a module, or `Celery("app", broker="…")`.
     const keyword = token.text === 'broker' && (tokens[i - 1]?.text === '(' || tokens[i - 1]?.text === ',');
     if (token.kind !== 'ident' || !(BROKER_NAMES.has(token.text) || keyword) || tokens[i + 1]!.text !== '=') continue;
-    for (let k = i + 2; k < tokens.length && !(tokens[k]!.lineStart && tokens[k - 1]!.text !== ',' && tokens[k - 1]!.text !== '('); k++) {
-      const t = tokens[k]!;
-      const text = t.kind === 'string' ? t.value : t.kind === 'ident' ? t.text : '';
-      const match = text ? BROKER_VALUE_WORDS.find((w) => w.pattern.test(text)) : undefined;
-      if (match) return match.broker;
-    }
+    const [first] = valueBrokers(tokens, i + 2, statementEnd(tokens, i + 2));
+    if (first) return first;
   }
   return undefined;
+}
+
+/**
+ * Where the Python statement whose value starts at tokens[start] ends: at the next token that begins a line, unless
+ * the line before ended inside a call or a list (a `,` or a `(`).
+ */
+export function statementEnd(tokens: readonly Token[], start: number): number {
+  let end = start + 1;
+  while (end < tokens.length && !(tokens[end]!.lineStart && tokens[end - 1]!.text !== ',' && tokens[end - 1]!.text !== '(')) end++;
+  return Math.min(end, tokens.length);
+}
+
+/** The brokers a broker setting's value names in tokens[start, end): its strings (`redis://…`) and names (`CLOUDAMQP_URL`). */
+export function valueBrokers(tokens: readonly Token[], start: number, end: number): string[] {
+  const brokers: string[] = [];
+  for (let k = start; k < end; k++) {
+    const t = tokens[k]!;
+    const text = t.kind === 'string' ? t.value : t.kind === 'ident' ? t.text : '';
+    for (const { pattern, broker } of BROKER_VALUE_WORDS) if (text && pattern.test(text) && !brokers.includes(broker)) brokers.push(broker);
+  }
+  return brokers;
 }
 
 /** The index of the `=` that ends the annotation starting at the `:` at tokens[colon], or -1 when there is none. */

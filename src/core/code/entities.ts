@@ -198,7 +198,8 @@ function enclosingOpen(tokens: readonly Token[], index: number, kind?: string): 
   return undefined;
 }
 
-function closing(tokens: readonly Token[], open: number): number {
+/** The index of the bracket that closes the one at tokens[open], or tokens.length when it is never closed. */
+export function closing(tokens: readonly Token[], open: number): number {
   let depth = 0;
   for (let k = open; k < tokens.length; k++) {
     const token = tokens[k]!;
@@ -209,7 +210,8 @@ function closing(tokens: readonly Token[], open: number): number {
   return tokens.length;
 }
 
-function matchingOpen(tokens: readonly Token[], close: number): number | undefined {
+/** The index of the bracket that opens the one closing at tokens[close], or undefined when there is none. */
+export function matchingOpen(tokens: readonly Token[], close: number): number | undefined {
   let depth = 0;
   for (let k = close; k >= 0; k--) {
     const token = tokens[k]!;

@@ -8,7 +8,7 @@ import type { LineIndex } from '../text';
 import type { Setting, Span } from '../types';
 import type { Language, Token } from './lexer';
 import { BUILDER_ROOTS, POSITIONAL_ARGUMENTS, VALUE_CONSTANTS } from './patterns';
-import { argumentAt, consumedEntity, declaredEntity } from './entities';
+import { argumentAt, consumedEntity, declaredEntity, matchingOpen } from './entities';
 
 interface Frame {
   open: string;
@@ -398,13 +398,8 @@ function builderSetting(context: CodeContext, tokens: readonly Token[], open: nu
 function builderRoot(tokens: readonly Token[], dot: number, roots: ReadonlySet<string>): string | undefined {
   let k = dot - 1;
   for (let steps = 0; steps < 64 && k > 0 && tokens[k]!.text === ')'; steps++) {
-    let depth = 0;
-    let open = k;
-    for (; open >= 0; open--) {
-      const text = tokens[open]!.text;
-      if (text === ')') depth++;
-      else if (text === '(' && --depth === 0) break;
-    }
+    const open = matchingOpen(tokens, k);
+    if (open === undefined) return undefined;
     const name = tokens[open - 1];
     if (!name || name.kind !== 'ident') return undefined;
     if (roots.has(name.text)) return name.text;

@@ -4,6 +4,7 @@
 import type { KeyIndex } from '../keyIndex';
 import type { LineIndex } from '../text';
 import type { Setting } from '../types';
+import { closing } from './entities';
 import { goQualifiers, qualifiedBy } from './implicit';
 import type { ImportRef } from './imports';
 import type { Language, Token } from './lexer';
@@ -38,8 +39,8 @@ export function optionSettings(file: string, language: Language, tokens: readonl
 
 /** The value an option call sets, from the call opened at tokens[open]; undefined when it is not written literally. */
 function optionValue(tokens: readonly Token[], open: number, option: OptionFunction, qualifiers: ReadonlySet<string>): CodeValue | undefined {
-  const close = matching(tokens, open);
-  if (close === undefined) return undefined;
+  const close = closing(tokens, open);
+  if (close >= tokens.length) return undefined;
   const argument = tokens.slice(open + 1, close);
   const span = argument.length > 0 ? { start: argument[0]!.span.start, end: argument[argument.length - 1]!.span.end } : tokens[open - 1]!.span;
   const text = argument.map((t) => t.text).join('');
@@ -77,14 +78,4 @@ function durationMs(argument: readonly Token[]): number | undefined {
   const number = rest.length === 2 && rest[1] === '*' ? rest[0] : rest.length === 2 && rest[0] === '*' ? rest[1] : undefined;
   if (number === undefined || !/^\d+$/.test(number.replace(/_/g, ''))) return undefined;
   return Number(number.replace(/_/g, '')) * unit;
-}
-
-function matching(tokens: readonly Token[], open: number): number | undefined {
-  let depth = 0;
-  for (let k = open; k < tokens.length; k++) {
-    const text = tokens[k]!.text;
-    if (text === '(' || text === '[' || text === '{') depth++;
-    else if ((text === ')' || text === ']' || text === '}') && --depth === 0) return k;
-  }
-  return undefined;
 }

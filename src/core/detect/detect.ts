@@ -2,6 +2,7 @@
 // Sources of evidence: imports in code (only real imports: the tokenizer drops comments and strings), dependencies
 // in manifests, broker configuration (Spring prefixes, compose images, Kubernetes resources, broker config files),
 // connection URLs in string literals and configuration values, and framework calls that choose a transport.
+import { statementEnd, valueBrokers } from '../code/celery';
 import { extractCodeFile } from '../extract/codeFile';
 import { extractPropertiesFile } from '../extract/propertiesFile';
 import { hashComments } from '../extract/comments';
@@ -16,7 +17,7 @@ import type { Token } from '../code/lexer';
 import type { Span } from '../types';
 import type { ClientIndex } from './clientIndex';
 import { manifestKind, parseManifest } from './manifests';
-import { BROKER_VALUE_WORDS, FRAMEWORK_CALLS, IMAGE_PATTERNS, PYTHON_BROKER_SETTINGS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_HINT, URL_PATTERNS } from './patterns';
+import { FRAMEWORK_CALLS, IMAGE_PATTERNS, PYTHON_BROKER_SETTINGS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_HINT, URL_PATTERNS } from './patterns';
 import type { Detection, Evidence } from './types';
 
 export interface DetectOptions {
@@ -58,10 +59,10 @@ const CONF_BROKERS: ReadonlyArray<{ broker: string; hint: RegExp; directives: Re
   },
 ];
 
-function confBrokers(fileName: string, text: string, add: Add): void {
+function confBrokers(fileName: string, text: string, lines: LineIndex, add: Add): void {
   for (const { broker, hint, directives } of CONF_BROKERS) {
-    const lines = directives.map((d) => d.exec(text)).filter((m): m is RegExpExecArray => m !== null).map((m) => text.slice(0, m.index + m[0].search(/\S/)).split('\n').length);
-    if (lines.length >= 2 || (lines.length === 1 && hint.test(fileName))) add(Math.min(...lines), broker, null, 'config');
+    const found = directives.map((d) => d.exec(text)).filter((m): m is RegExpExecArray => m !== null).map((m) => lines.positionAt(m.index + m[0].search(/\S/)).line);
+    if (found.length >= 2 || (found.length === 1 && hint.test(fileName))) add(Math.min(...found), broker, null, 'config');
   }
 }
 
@@ -132,9 +133,9 @@ export function detectText(options: DetectOptions): Detection[] {
     return sorted(found);
   }
   // Configuration: what it configures, and URLs outside comments.
-  if (!format && baseName(options.file).toLowerCase().endsWith('.conf')) confBrokers(options.file, mask(options.text, hashComments(options.text).map((c) => c.span)), add);
+  if (!format && baseName(options.file).toLowerCase().endsWith('.conf')) confBrokers(options.file, mask(options.text, hashComments(options.text).map((c) => c.span)), lines, add);
   configuration(options, format, lines, add);
-  if (isEnvFile(options.file)) envBrokers(options.text, add);
+  if (isEnvFile(options.file)) envBrokers(options.text, lines, add);
   if (URL_HINT.test(options.text)) {
     const comments = format === 'properties' || format === 'spring-properties' || format === 'conf' || isEnvFile(options.file)
       ? parseProperties(options.text).comments.map((c) => c.span)
@@ -160,7 +161,7 @@ const ENV_BROKERS: ReadonlyArray<{ prefix: RegExp; broker: string }> = [
   { prefix: /^(?:MQTT|MOSQUITTO|EMQX)_[A-Z0-9_]+$/, broker: 'mqtt' },
 ];
 
-function envBrokers(text: string, add: Add): void {
+function envBrokers(text: string, lines: LineIndex, add: Add): void {
   const seen = new Set<string>();
   for (const entry of parseProperties(text).entries) {
     const name = entry.key.replace(/^export\s+/, '');
@@ -170,7 +171,7 @@ function envBrokers(text: string, add: Add): void {
     // A value that is a URL is detected as one.
     if (!match || seen.has(match.broker) || URL_HINT.test(entry.value)) continue;
     seen.add(match.broker);
-    add(text.slice(0, entry.keySpan.start).split('\n').length, match.broker, null, 'config');
+    add(lines.positionAt(entry.keySpan.start).line, match.broker, null, 'config');
   }
 }
 
@@ -193,22 +194,16 @@ function pythonBrokerSettings(tokens: readonly Token[], add: Add): void {
       continue;
     }
     if (!PYTHON_BROKER_SETTINGS.has(token.text)) continue;
-    const brokers = new Set<string>();
-    const read = (start: number, depth: number) => {
-      for (let k = start; k < tokens.length && !(k > start && tokens[k]!.lineStart && tokens[k - 1]!.text !== ',' && tokens[k - 1]!.text !== '('); k++) {
-        const t = tokens[k]!;
-        const text = t.kind === 'string' ? t.value : t.kind === 'ident' ? t.text : '';
-        for (const { pattern, broker } of BROKER_VALUE_WORDS) if (text && pattern.test(text)) brokers.add(broker);
-        const earlier = t.kind === 'ident' ? assignments.get(t.text) : undefined;
-        if (depth === 0 && earlier !== undefined && earlier !== i) read(earlier + 2, 1);
-      }
-    };
-    read(i + 2, 0);
+    const end = statementEnd(tokens, i + 2);
     // A URL written in the value is detected as a URL already.
-    let end = i + 2;
-    while (end < tokens.length && !(tokens[end]!.lineStart && tokens[end - 1]!.text !== ',' && tokens[end - 1]!.text !== '(')) end++;
-    const literalUrl = tokens.slice(i + 2, end).some((t) => t.kind === 'string' && URL_HINT.test(t.value));
-    if (!literalUrl) for (const broker of brokers) add(token.line, broker, null, 'config');
+    if (tokens.slice(i + 2, end).some((t) => t.kind === 'string' && URL_HINT.test(t.value))) continue;
+    const brokers = new Set(valueBrokers(tokens, i + 2, end));
+    // The variables the value reads, followed back one step to their own assignments.
+    for (let k = i + 2; k < end; k++) {
+      const earlier = tokens[k]!.kind === 'ident' ? assignments.get(tokens[k]!.text) : undefined;
+      if (earlier !== undefined && earlier !== i) for (const broker of valueBrokers(tokens, earlier + 2, statementEnd(tokens, earlier + 2))) brokers.add(broker);
+    }
+    for (const broker of brokers) add(token.line, broker, null, 'config');
   }
 }
 

@@ -7,6 +7,7 @@
 // - Elixir: module references (`AMQP.Basic.publish`, `{BroadwayRabbitMQ.Producer, …}`) and Erlang modules called as
 //   atoms (`:brod.produce_sync`), since Elixir needs no import to call a module.
 import { baseName } from '../paths';
+import { LineIndex } from '../text';
 
 export type ScriptLanguage = 'ruby' | 'php' | 'elixir';
 
@@ -32,19 +33,8 @@ export interface ScriptReference {
 export function scriptReferences(language: ScriptLanguage, text: string): ScriptReference[] {
   const masked = blank(language, text, false);
   const references: ScriptReference[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
-  const add = (module: string, offset: number, explicit: boolean) => references.push({ module: module.replace(/::|[/\\]/g, '.').replace(/^\./, ''), line: lineOf(offset), explicit });
+  const lines = new LineIndex(text);
+  const add = (module: string, offset: number, explicit: boolean) => references.push({ module: module.replace(/::|[/\\]/g, '.').replace(/^\./, ''), line: lines.positionAt(offset).line, explicit });
   if (language === 'ruby') {
     // The required name is a string, so it is read from the original text where the masked text has code.
     for (const match of masked.matchAll(/^[ \t]*require[ \t(]+(?=['"])/gm)) {
