@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf } from '../core/formats';
+import { VENDOR_MARKERS } from '../core/paths';
 
 export interface Skipped {
   file: string;
@@ -105,12 +106,9 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
   return found;
 }
 
-/**
- * Go's `vendor/modules.txt` and Composer's `vendor/autoload.php` mark a folder of third-party code, whose clients and
- * settings are not the project's; a `vendor` folder without them (a marketplace's vendor module) is read as usual.
- */
+/** Whether a `vendor` folder holds third-party code (VENDOR_MARKERS). */
 function isVendoredDependencies(directory: string): boolean {
-  return fs.existsSync(path.join(directory, 'modules.txt')) || fs.existsSync(path.join(directory, 'autoload.php'));
+  return VENDOR_MARKERS.some((marker) => fs.existsSync(path.join(directory, marker)));
 }
 
 /** Reads a file as UTF-8 text, or says why it cannot be analysed. */

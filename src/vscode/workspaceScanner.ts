@@ -8,10 +8,11 @@ import { analyzeText } from '../core/analyze';
 import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
 import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
+import { VENDOR_MARKERS } from '../core/paths';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 
 const INCLUDE = '**/{*.properties,*.yml,*.yaml,*.conf,*.py,*.java,*.kt,*.scala,*.go,*.cs,*.rs,*.js,*.mjs,*.cjs,*.jsx,*.ts,*.mts,*.cts,*.tsx,package.json,pom.xml,*.gradle,*.gradle.kts,*.versions.toml,go.mod,Cargo.toml,pyproject.toml,Pipfile,requirements*.txt,*.csproj,*.fsproj,composer.json,Gemfile,gems.rb,*.gemspec,mix.exs,requirements/**/*.txt,*.rb,*.rake,*.php,*.ex,*.exs,appsettings*.json,.env,*.env}';
-const VENDOR_MARKERS = '**/vendor/{modules.txt,autoload.php}';
+const VENDORED = `**/vendor/{${VENDOR_MARKERS.join(',')}}`;
 const SKIPPED = /(^|[\\/])(node_modules|\.git|\.hg|\.svn)([\\/]|$)/;
 const CHUNK = 100;
 const PROGRESS_AFTER_MS = 1500;
@@ -112,8 +113,8 @@ export class WorkspaceScanner implements vscode.Disposable {
       });
     }, PROGRESS_AFTER_MS);
     try {
-      // Go's vendor/modules.txt and Composer's vendor/autoload.php mark third-party code, as in the CLI.
-      const markers = await vscode.workspace.findFiles(VENDOR_MARKERS, undefined, undefined, source.token);
+      // Third-party code under vendor/ (VENDOR_MARKERS), left out as the CLI does.
+      const markers = await vscode.workspace.findFiles(VENDORED, undefined, undefined, source.token);
       this.vendored = markers.map((u) => u.path.slice(0, u.path.lastIndexOf('/') + 1));
       const uris = (await vscode.workspace.findFiles(INCLUDE, undefined, undefined, source.token)).filter((u) => !SKIPPED.test(u.path) && !this.isVendored(u));
       const found = new Map<string, FileEntry>();

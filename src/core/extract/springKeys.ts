@@ -44,12 +44,6 @@ export function unbracket(name: string): string {
  */
 export const SPRING_SERDE = /^spring\.(json|deserializer)\./i;
 
-/** True for names under a prefix MQ Lens reads, so that unknown keys there can be told apart from other settings. */
-export function isMessagingSpringName(name: string): boolean {
-  return /^(spring\.(kafka|rabbitmq|pulsar|activemq|artemis)\.|rocketmq\.)/i.test(name);
-}
-
-
 /**
  * The system a Spring property under a messaging prefix configures, for properties MQ Lens has no note for
  * (`spring.rabbitmq.listener.simple.retry.max-attempts`): they are read and listed, undocumented.
