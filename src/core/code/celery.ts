@@ -9,7 +9,7 @@ import type { LineIndex } from '../text';
 import type { Setting } from '../types';
 import { BROKER_VALUE_WORDS } from '../detect/patterns';
 import type { Token } from './lexer';
-import { expressionValue, makeSetting, readValue, type CodeValue } from './literals';
+import { expressionValue, makeSetting, readValue, type CodeContext, type CodeValue } from './literals';
 
 /** Whether a Python file may hold Celery settings: it imports Celery, or assigns CELERY_ names, or is named for it. */
 export function mayHoldCelerySettings(file: string, text: string): boolean {
@@ -160,7 +160,7 @@ function productValue(tokens: readonly Token[], start: number): CodeValue | unde
 }
 
 /** `{"visibility_timeout": 3600, …}`: the Redis transport's options that MQ Lens knows. */
-function transportOptions(context: { file: string; lines: LineIndex; keys: KeyIndex; language: 'python'; systems: string[] }, tokens: readonly Token[], start: number): Setting[] {
+function transportOptions(context: CodeContext, tokens: readonly Token[], start: number): Setting[] {
   if (tokens[start]?.text !== '{' && !(tokens[start]?.text === 'dict' && tokens[start + 1]?.text === '(')) return [];
   const settings: Setting[] = [];
   let depth = 0;

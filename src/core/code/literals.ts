@@ -4,6 +4,7 @@
 // Only systems whose client the file imports are considered, so a variable that happens to be called `durable` in
 // unrelated code is never a message-queue setting.
 import type { KeyIndex } from '../keyIndex';
+import type { KeyInfo } from '../knowledgeTypes';
 import type { LineIndex } from '../text';
 import type { Setting, Span } from '../types';
 import type { Language, Token } from './lexer';
@@ -126,7 +127,7 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   // Kotlin's `"acks" to "0"` pairs (mapOf, hashMapOf, Properties().apply { … }).
   const kotlinPair = context.language === 'kotlin' && separator.kind === 'ident' && separator.text === 'to';
   if (kotlinPair) {
-    keyText = key.kind === 'string' ? key.value : JAVA_CONSTANT.exec(key.text)?.[1]?.toLowerCase().replace(/_/g, '.');
+    keyText = key.kind === 'string' ? key.value : constantName(key.text);
     if (keyText === undefined) return undefined;
   } else if (key.kind === 'string') {
     const inMap = separator.text === ':' || separator.text === '=>';
@@ -140,15 +141,15 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
     keyText = key.value;
     inOwnBrackets = inPut || subscript;
   } else if (key.kind === 'ident') {
-    const constant = kafkaConstant(context, tokens, i) ?? JAVA_CONSTANT.exec(key.text);
+    const constant = kafkaConstant(context, tokens, i) ?? constantName(key.text);
     // props[ProducerConfig.ACKS_CONFIG] = "all" (Kotlin's indexed assignment; C# and Groovy read the same way).
     const constantSubscript = constant && separator.text === ']' && frame?.open === '[' && (previous?.text === '.' || previous?.text === '[')
       && tokens[i + 2]?.text === '=' && tokens[i + 3]?.text !== '=';
     if (constant && separator.text === ',' && frame?.open === '(' && frame.before !== undefined && (PUT_CALLEES.has(frame.before) || mapFactoryKey(tokens, i, frame))) {
-      keyText = constant[1]!.toLowerCase().replace(/_/g, '.');
+      keyText = constant;
       inOwnBrackets = true;
     } else if (constant && constantSubscript) {
-      keyText = constant[1]!.toLowerCase().replace(/_/g, '.');
+      keyText = constant;
       valueIndex = i + 3;
       inOwnBrackets = true;
     } else if (separator.text === '=' && tokens[i + 2]?.text !== '=') {
@@ -198,16 +199,17 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
  * the client's config classes, as whichever reading is a real Kafka name.
  */
 const KAFKA_CONFIG_CLASSES = new Set(['ProducerConfig', 'ConsumerConfig', 'CommonClientConfigs', 'AdminClientConfig', 'StreamsConfig', 'SaslConfigs', 'SslConfigs', 'TopicConfig']);
-function kafkaConstant(context: CodeContext, tokens: readonly Token[], i: number): RegExpExecArray | null {
+function kafkaConstant(context: CodeContext, tokens: readonly Token[], i: number): string | undefined {
   const name = tokens[i]!.text;
-  if (!context.systems.includes('kafka') || tokens[i - 1]?.text !== '.' || !KAFKA_CONFIG_CLASSES.has(tokens[i - 2]?.text ?? '') || !/^[A-Z][A-Z0-9_]*$/.test(name)) return null;
+  if (!context.systems.includes('kafka') || tokens[i - 1]?.text !== '.' || !KAFKA_CONFIG_CLASSES.has(tokens[i - 2]?.text ?? '') || !/^[A-Z][A-Z0-9_]*$/.test(name)) return undefined;
   const whole = name.toLowerCase().replace(/_/g, '.');
   const stripped = whole.replace(/\.config$/, '');
-  const chosen = [stripped, whole].find((n) => context.keys.lookup('kafka', n) || context.keys.isValidName('kafka', n));
-  if (!chosen) return null;
-  // Shaped like JAVA_CONSTANT's match, whose group 1 is read as the name.
-  const match = [name, chosen.toUpperCase().replace(/\./g, '_')] as unknown as RegExpExecArray;
-  return match;
+  return [stripped, whole].find((n) => context.keys.lookup('kafka', n) || context.keys.isValidName('kafka', n));
+}
+
+/** The configuration name a `*_CONFIG` constant stands for (`LINGER_MS_CONFIG` is `linger.ms`). */
+function constantName(text: string): string | undefined {
+  return JAVA_CONSTANT.exec(text)?.[1]?.toLowerCase().replace(/_/g, '.');
 }
 
 /**
@@ -362,17 +364,18 @@ const KEY_UNIT_MICROS: Readonly<Record<string, number>> = { ms: 1_000, microseco
 function builderAt(context: CodeContext, tokens: readonly Token[], open: number, stack: readonly Frame[]): Setting | undefined {
   const callee = tokens[open - 1]!;
   if (tokens[open - 2]?.text !== '.' || context.language === 'go' || context.language === 'python') return undefined;
-  const system = context.systems.find((s) => BUILDER_ROOTS[s] && (context.keys.lookup(s, callee.text) ?? context.keys.lookupRelaxed(s, callee.text)));
+  const infoOf = (system: string) => (BUILDER_ROOTS[system] ? context.keys.lookup(system, callee.text) ?? context.keys.lookupRelaxed(system, callee.text) : undefined);
+  const system = context.systems.find((s) => infoOf(s));
   const root = system ? builderRoot(tokens, open - 2, BUILDER_ROOTS[system]!) : undefined;
   if (!system || !root) return undefined;
-  const setting = builderSetting(context, tokens, open, stack, system, callee);
+  const setting = builderSetting(context, tokens, open, stack, infoOf(system)!, callee);
   // Spring AMQP's ExchangeBuilder chains configure an exchange, never a queue.
   if (setting && /Exchange$/.test(root)) setting.entity = { kind: 'exchange' };
   return setting;
 }
 
-function builderSetting(context: CodeContext, tokens: readonly Token[], open: number, stack: readonly Frame[], system: string, callee: Token): Setting | undefined {
-  const info = context.keys.lookup(system, callee.text) ?? context.keys.lookupRelaxed(system, callee.text)!;
+function builderSetting(context: CodeContext, tokens: readonly Token[], open: number, stack: readonly Frame[], info: KeyInfo, callee: Token): Setting | undefined {
+  const system = info.system;
   const value = readValue(tokens, open + 1, context.language);
   if (!value) return undefined;
   const after = tokens[value.last + 1];
