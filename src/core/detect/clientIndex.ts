@@ -2,7 +2,7 @@
 // wins, so `org.apache.activemq.artemis…` is Artemis rather than ActiveMQ Classic.
 import type { ClientInfo, Knowledge } from '../knowledgeTypes';
 import type { Language } from '../code/lexer';
-import type { ScriptLanguage } from './scripts';
+import { moduleName, type ScriptLanguage } from './scripts';
 
 /** Catalogue languages whose imports a source language can use. */
 const FAMILIES: Record<Language, readonly string[]> = {
@@ -97,7 +97,7 @@ export class ClientIndex {
   matchScript(language: ScriptLanguage, module: string): ClientInfo | undefined {
     let entries = this.scriptEntries.get(language);
     if (!entries) {
-      entries = (this.byLanguage.get(language) ?? []).map((e) => ({ prefix: e.prefix.replace(/::|[/\\]/g, '.'), client: e.client }));
+      entries = (this.byLanguage.get(language) ?? []).map((e) => ({ prefix: moduleName(e.prefix), client: e.client }));
       this.scriptEntries.set(language, entries);
     }
     return entries.find((e) => module === e.prefix || module.startsWith(`${e.prefix}.`))?.client;

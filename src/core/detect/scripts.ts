@@ -29,12 +29,17 @@ export interface ScriptReference {
   explicit: boolean;
 }
 
+/** A module name with `::` (Ruby), `\\` (PHP) and `/` (requires) between its parts written as `.`. */
+export function moduleName(written: string): string {
+  return written.replace(/::|[/\\]/g, '.').replace(/^\./, '');
+}
+
 /** The module references of a Ruby, PHP or Elixir file, in source order. */
 export function scriptReferences(language: ScriptLanguage, text: string): ScriptReference[] {
   const masked = blank(language, text, false);
   const references: ScriptReference[] = [];
   const lines = new LineIndex(text);
-  const add = (module: string, offset: number, explicit: boolean) => references.push({ module: module.replace(/::|[/\\]/g, '.').replace(/^\./, ''), line: lines.positionAt(offset).line, explicit });
+  const add = (module: string, offset: number, explicit: boolean) => references.push({ module: moduleName(module), line: lines.positionAt(offset).line, explicit });
   if (language === 'ruby') {
     // The required name is a string, so it is read from the original text where the masked text has code.
     for (const match of masked.matchAll(/^[ \t]*require[ \t(]+(?=['"])/gm)) {
