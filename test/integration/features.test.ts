@@ -31,9 +31,10 @@ describe('guidance in Spring YAML, Python and manifests', function () {
 
   it('flags Spring YAML settings with the right rules, ranges and related information', async function () {
     await vscode.workspace.openTextDocument(spring);
-    const diagnostics = await waitFor(() => mqLensDiagnostics(spring), (d) => d.length >= 3, 'Spring YAML diagnostics');
+    const diagnostics = await waitFor(() => mqLensDiagnostics(spring), (d) => d.length >= 2, 'Spring YAML diagnostics');
     const codes = diagnostics.map((d) => `${(d.code as { value: string }).value}@${d.range.start.line}`).sort();
-    assert.deepEqual(codes, ['kafka-acks-disables-idempotence@5', 'kafka-acks-one@5', 'kafka-linger-latency@7']);
+    // acks: 1 is one finding (kafka-acks-one, which also says it turns idempotence off), not two.
+    assert.deepEqual(codes, ['kafka-acks-one@5', 'kafka-linger-latency@7']);
     const linger = diagnostics.find((d) => (d.code as { value: string }).value === 'kafka-linger-latency')!;
     assert.equal(vscode.window.activeTextEditor ? true : true, true);
     const document = await vscode.workspace.openTextDocument(spring);

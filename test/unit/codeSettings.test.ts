@@ -402,7 +402,7 @@ describe('code settings: the Java Kafka client', () => {
       ['kafka-acks-zero', 'error', 13],
       ['kafka-linger-latency', 'warning', 14],
       ['kafka-idempotence-off-reordering', 'warning', 15],
-      ['kafka-max-in-flight-above-five', 'warning', 16],
+      // Ten requests in flight with idempotence off on purpose: the reordering finding above says it all.
       ['kafka-auto-commit-at-least-once', 'warning', 22],
       ['kafka-auto-offset-reset-latest', 'info', 23],
     ]);
@@ -411,7 +411,6 @@ describe('code settings: the Java Kafka client', () => {
     assert.match(applyEdit(text, acks.fix!.edit), /props\.put\("acks", "all"\);/);
     assert.deepEqual(fixOf(text, findingOf(result, 'kafka-linger-latency', 14)), ['100', '5']);
     assert.deepEqual(fixOf(text, findingOf(result, 'kafka-idempotence-off-reordering', 15)), ['false', 'true']);
-    assert.deepEqual(fixOf(text, findingOf(result, 'kafka-max-in-flight-above-five', 16)), ['10', '5']);
     // A boolean written as a string is fixed inside its quotes.
     const commit = findingOf(result, 'kafka-auto-commit-at-least-once', 22);
     assert.match(applyEdit(text, commit.fix!.edit), /ENABLE_AUTO_COMMIT_CONFIG, "false"\);/);

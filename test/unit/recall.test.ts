@@ -23,10 +23,10 @@ describe('formats known by content', () => {
     const text = ['spring:', '  kafka:', '    producer:', '      acks: 0', ''].join('\n');
     const result = analyze('config/portal/portal-prod.yaml', text, 'online');
     assert.equal(result.format, 'spring-yaml');
-    assert.deepEqual(result.findings.map((f) => f.ruleId), ['kafka-acks-disables-idempotence', 'kafka-acks-zero']);
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['kafka-acks-zero']);
     const properties = analyze('config/messaging.properties', 'spring.kafka.producer.acks=0\n', 'online');
     assert.equal(properties.format, 'spring-properties');
-    assert.deepEqual(properties.findings.map((f) => f.ruleId), ['kafka-acks-disables-idempotence', 'kafka-acks-zero']);
+    assert.deepEqual(properties.findings.map((f) => f.ruleId), ['kafka-acks-zero']);
   });
 });
 
