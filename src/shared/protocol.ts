@@ -10,9 +10,9 @@ export type PageMessage =
   | { type: 'ready' }
   /** The answers changed; the extension answers with `result`. */
   | { type: 'answers'; answers: Answers }
-  /** Set the workspace's `mqLens.workload` to the profile the answers imply. */
+  /** Set the workspace's `mqLens.workload` to the profile the answers imply (nothing when they imply none). */
   | { type: 'applyWorkload' }
-  /** Save an Architecture Decision Record of the current recommendation. */
+  /** Save an Architecture Decision Record of the current recommendation (the extension asks where). */
   | { type: 'saveAdr' }
   /** Copy the recommendation as Markdown to the clipboard. */
   | { type: 'copySummary' }
@@ -31,8 +31,12 @@ export interface StarterView {
 export type HostMessage =
   /** The questions and FAQ, and the answers to start from (restored, or pre-filled from the workspace). */
   | { type: 'init'; steps: WizardKnowledge['steps']; faq: WizardKnowledge['faq']; answers: Answers; prefilled: string[] }
-  /** The ranking for the latest answers, with the profile they imply and a starting configuration for the winner. */
-  | { type: 'result'; result: Recommendation; profile: string; starter?: StarterView; brokerSources: Record<string, string[]> }
+  /**
+   * The ranking for the latest answers and a starting configuration for the winner. `profile` is the one the
+   * starter is written for: `impliedProfile` (what the answers imply, absent when they imply none) or else
+   * `workspaceProfile` (the workspace's `mqLens.workload`).
+   */
+  | { type: 'result'; result: Recommendation; profile: string; workspaceProfile: string; impliedProfile?: string; starter?: StarterView; brokerSources: Record<string, string[]> }
   /** A notice for the page to show (saved, copied, failed). */
   | { type: 'notice'; level: 'info' | 'error'; text: string };
 
@@ -61,7 +65,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
     case 'init':
       return Array.isArray(value.steps) && Array.isArray(value.faq) && isObject(value.answers) && Array.isArray(value.prefilled);
     case 'result':
-      return isObject(value.result) && Array.isArray((value.result as Record<string, unknown>).ranking) && typeof value.profile === 'string' && isObject(value.brokerSources);
+      return isObject(value.result) && Array.isArray((value.result as Record<string, unknown>).ranking) && typeof value.profile === 'string'
+        && typeof value.workspaceProfile === 'string' && (value.impliedProfile === undefined || typeof value.impliedProfile === 'string') && isObject(value.brokerSources);
     case 'notice':
       return (value.level === 'info' || value.level === 'error') && typeof value.text === 'string';
     default:

@@ -7,7 +7,8 @@ import { knowledge } from '../core/bundledKnowledge';
 import type { Detection } from '../core/detect/types';
 import { validateAnswers, type Answers } from '../core/recommend/answers';
 import { recommend } from '../core/recommend/recommend';
-import { adrFileName, adrMarkdown, profileFor, recommendationMarkdown, starterFor } from '../core/recommend/report';
+import { PROFILES, type Profile } from '../core/knowledgeTypes';
+import { adrFileName, adrMarkdown, impliedProfile, profileFor, recommendationMarkdown, starterFor } from '../core/recommend/report';
 import { isPageMessage, type HostMessage, type PageMessage } from '../shared/protocol';
 import type { WorkspaceScanner } from './workspaceScanner';
 
@@ -50,6 +51,10 @@ export class WizardPanel implements vscode.Disposable {
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      // The page names the workspace's profile, so it follows a change made elsewhere (settings, status bar).
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('mqLens.workload')) this.postResult();
+      }),
     );
   }
 
@@ -79,14 +84,20 @@ export class WizardPanel implements vscode.Disposable {
         return;
       }
       case 'applyWorkload': {
-        const profile = profileFor(this.answers);
+        const profile = impliedProfile(this.answers);
+        if (!profile) return;
         const folder = vscode.workspace.workspaceFolders?.[0];
         await vscode.workspace.getConfiguration('mqLens', folder?.uri).update('workload', profile, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
         this.post({ type: 'notice', level: 'info', text: `The workspace's workload profile is now ${profile}.` });
+        this.postResult();
         return;
       }
       case 'saveAdr': {
-        const uri = await this.saveAdr();
+        const proposed = await this.proposeAdr();
+        if (!proposed) return;
+        const target = await vscode.window.showSaveDialog({ defaultUri: proposed, filters: { Markdown: ['md'] }, saveLabel: 'Save Decision Record', title: 'Save the decision record' });
+        if (!target) return;
+        const uri = await this.saveAdr(target);
         if (uri) {
           this.post({ type: 'notice', level: 'info', text: `Saved ${vscode.workspace.asRelativePath(uri)}.` });
           await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
@@ -94,7 +105,7 @@ export class WizardPanel implements vscode.Disposable {
         return;
       }
       case 'copySummary':
-        await vscode.env.clipboard.writeText(recommendationMarkdown(this.answers, recommend(this.answers, knowledge), knowledge));
+        await vscode.env.clipboard.writeText(recommendationMarkdown(this.answers, recommend(this.answers, knowledge), knowledge, workspaceProfile()));
         this.post({ type: 'notice', level: 'info', text: 'Copied the recommendation as Markdown.' });
         return;
       case 'openLink':
@@ -104,10 +115,10 @@ export class WizardPanel implements vscode.Disposable {
   }
 
   /**
-   * Writes docs/adr/NNNN-choose-message-queue.md in the first workspace folder, with the next free number; an
-   * existing file is never overwritten.
+   * Where a new decision record would go: docs/adr/NNNN-choose-message-queue.md in the first workspace folder, with
+   * the next free number (what the save dialog proposes).
    */
-  async saveAdr(): Promise<vscode.Uri | undefined> {
+  async proposeAdr(): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
       this.post({ type: 'notice', level: 'error', text: 'Open a folder to save a decision record in it.' });
@@ -118,7 +129,7 @@ export class WizardPanel implements vscode.Disposable {
     try {
       names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
     } catch {
-      // No docs/adr yet: it is created below.
+      // No docs/adr yet: saving creates it.
     }
     let number = Math.max(0, ...names.map((n) => Number(/^(\d{4})-/.exec(n)?.[1] ?? 0))) + 1;
     let uri = vscode.Uri.joinPath(dir, adrFileName(number));
@@ -126,8 +137,23 @@ export class WizardPanel implements vscode.Disposable {
       number++;
       uri = vscode.Uri.joinPath(dir, adrFileName(number));
     }
-    const text = adrMarkdown({ number, date: new Date().toISOString().slice(0, 10), answers: this.answers, result: recommend(this.answers, knowledge), knowledge });
-    await vscode.workspace.fs.createDirectory(dir);
+    return uri;
+  }
+
+  /**
+   * Writes the decision record to `target` (by default the proposed docs/adr file). Its number comes from the file
+   * name when that starts with one (`0007-…`), else from the next free number in docs/adr. The save dialog has
+   * already confirmed any overwrite of a file the user picked; the default target is always a new file.
+   */
+  async saveAdr(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const proposed = await this.proposeAdr();
+    const uri = target ?? proposed;
+    if (!uri) return undefined;
+    const named = /^(\d{1,6})-/.exec(uri.path.slice(uri.path.lastIndexOf('/') + 1))?.[1];
+    const proposedNumber = Number(/(\d{4})-[^/]*$/.exec(proposed?.path ?? '')?.[1] ?? 1);
+    const number = named ? Number(named) : proposedNumber;
+    const text = adrMarkdown({ number, date: new Date().toISOString().slice(0, 10), answers: this.answers, result: recommend(this.answers, knowledge), knowledge, workspaceProfile: workspaceProfile() });
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     return uri;
   }
@@ -165,11 +191,14 @@ export class WizardPanel implements vscode.Disposable {
 
   private postResult(): void {
     const result = recommend(this.answers, knowledge);
-    const profile = profileFor(this.answers);
+    const workspace = workspaceProfile();
+    const implied = impliedProfile(this.answers);
+    const profile = profileFor(this.answers, workspace);
     const winner = result.ranking[0];
     const starter = winner ? starterFor(winner.broker, profile, knowledge) : undefined;
     const brokerSources = Object.fromEntries(knowledge.brokers.map((b) => [b.id, b.sources]));
-    const message: HostMessage = { type: 'result', result, profile, brokerSources };
+    const message: HostMessage = { type: 'result', result, profile, workspaceProfile: workspace, brokerSources };
+    if (implied) message.impliedProfile = implied;
     if (starter) message.starter = { broker: starter.broker, profile: starter.profile, file: starter.file, code: starter.code, notes: starter.notes };
     this.post(message);
   }
@@ -221,6 +250,13 @@ function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.
     retainContextWhenHidden: false,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
   };
+}
+
+/** The first workspace folder's `mqLens.workload` (general when unset or not a profile). */
+function workspaceProfile(): Profile {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const value = vscode.workspace.getConfiguration('mqLens', folder?.uri).get<string>('workload', 'general');
+  return (PROFILES as readonly string[]).includes(value) ? (value as Profile) : 'general';
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

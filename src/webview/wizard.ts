@@ -84,7 +84,7 @@ function render(): void {
         h('p', { class: 'lead' }, 'There is no silver bullet. Answer what you know; the ranking on the right follows every answer, and each reason says which answer it comes from.')),
       h('button', { type: 'button', class: 'secondary', id: 'faq-toggle', 'aria-expanded': String(state.faqOpen), 'aria-controls': 'faq' }, state.faqOpen ? 'Hide common questions' : 'Common questions')),
     h('div', { class: 'layout' },
-      h('section', { class: 'questions', 'aria-label': 'Questions' }, stepTabs(), stepForm(), stepNavigation()),
+      h('section', { class: 'questions', 'aria-label': 'Questions' }, h('div', { class: 'leader', id: 'leader', role: 'group', 'aria-label': 'Leading choices' }), stepTabs(), stepForm(), stepNavigation()),
       h('section', { class: 'result', id: 'result', 'aria-label': 'Ranking', 'aria-live': 'polite' })),
     faqPanel(),
     h('div', { class: 'notice', id: 'notice', role: 'status' }),
@@ -93,6 +93,14 @@ function render(): void {
     state.faqOpen = !state.faqOpen;
     save();
     render();
+    // The questions open below the fold: bring them into view and put focus on their heading.
+    if (state.faqOpen) {
+      const heading = document.getElementById('faq-heading');
+      heading?.scrollIntoView({ block: 'start' });
+      heading?.focus();
+    } else {
+      document.getElementById('faq-toggle')?.focus();
+    }
   });
   renderResult();
 }
@@ -105,11 +113,11 @@ function stepTabs(): HTMLElement {
       type: 'button', role: 'tab', id: `tab-${index}`, 'aria-selected': String(index === state.step), 'aria-controls': 'step-panel',
       tabindex: index === state.step ? '0' : '-1', class: index === state.step ? 'step current' : 'step',
     }, h('span', { class: 'step-number' }, String(index + 1)), ` ${step.title}`, h('span', { class: 'count' }, `${answered}/${step.questions.length}`));
-    tab.addEventListener('click', () => goTo(index));
+    tab.addEventListener('click', () => goTo(index, 'tab'));
     tab.addEventListener('keydown', (event: KeyboardEvent) => {
       if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
         event.preventDefault();
-        goTo((index + (event.key === 'ArrowRight' ? 1 : steps.length - 1)) % steps.length, true);
+        goTo((index + (event.key === 'ArrowRight' ? 1 : steps.length - 1)) % steps.length, 'tab');
       }
     });
     nav.append(tab);
@@ -117,16 +125,22 @@ function stepTabs(): HTMLElement {
   return nav;
 }
 
-function goTo(index: number, focusTab = false): void {
+/** Shows a step. Focus goes where the user was: the tab (arrow keys) or the new step's questions (Back and Next). */
+function goTo(index: number, focus: 'tab' | 'panel' | 'none' = 'none'): void {
   state.step = index;
   save();
   render();
-  if (focusTab) document.getElementById(`tab-${index}`)?.focus();
+  if (focus === 'tab') document.getElementById(`tab-${index}`)?.focus();
+  if (focus === 'panel') {
+    const panel = document.getElementById('step-panel');
+    panel?.focus({ preventScroll: true });
+    panel?.scrollIntoView({ block: 'nearest' });
+  }
 }
 
 function stepForm(): HTMLElement {
   const step = steps[state.step];
-  const form = h('form', { id: 'step-panel', role: 'tabpanel', 'aria-labelledby': `tab-${state.step}` });
+  const form = h('form', { id: 'step-panel', role: 'tabpanel', 'aria-labelledby': `tab-${state.step}`, tabindex: '-1' });
   form.addEventListener('submit', (event) => event.preventDefault());
   for (const question of step?.questions ?? []) form.append(questionField(question));
   return form;
@@ -194,19 +208,19 @@ function refreshCounts(): void {
 function stepNavigation(): HTMLElement {
   const back = h('button', { type: 'button', class: 'secondary', disabled: state.step === 0 }, 'Back');
   const next = h('button', { type: 'button', disabled: state.step >= steps.length - 1 }, 'Next');
-  back.addEventListener('click', () => goTo(state.step - 1));
-  next.addEventListener('click', () => goTo(state.step + 1));
+  back.addEventListener('click', () => goTo(state.step - 1, 'panel'));
+  next.addEventListener('click', () => goTo(state.step + 1, 'panel'));
   return h('div', { class: 'navigation' }, back, h('span', { class: 'position' }, `Step ${state.step + 1} of ${steps.length}`), next);
 }
 
 function renderResult(): void {
   const panel = document.getElementById('result');
   if (!panel || !lastResult) return;
-  const { result, profile, starter } = lastResult;
+  const { result, profile, starter, workspaceProfile, impliedProfile } = lastResult;
   const ranking = h('ol', { class: 'ranking' });
   result.ranking.forEach((r, index) => {
-    const reasons = h('ul', { class: 'reasons' }, ...r.reasons.map((text) => h('li', {}, text)));
-    const cautions = h('ul', { class: 'cautions' }, ...r.cautions.map((text) => h('li', {}, text)));
+    const reasons = h('ul', { class: 'reasons' }, ...r.reasons.map((text) => h('li', {}, ...rich(text))));
+    const cautions = h('ul', { class: 'cautions' }, ...r.cautions.map((text) => h('li', {}, ...rich(text))));
     const card = h('li', { class: index === 0 ? 'card winner' : 'card', 'data-broker': r.broker },
       h('div', { class: 'card-head' },
         h('h3', {}, r.name),
@@ -221,11 +235,15 @@ function renderResult(): void {
   const rest = result.ranking.length - shown;
   const excluded = result.excluded.length > 0
     ? h('details', { class: 'excluded' }, h('summary', {}, `Ruled out (${result.excluded.length})`),
-      h('ul', {}, ...result.excluded.map((e) => h('li', {}, h('strong', {}, e.name), ` ${e.reasons.join(' ')}`))))
+      h('ul', {}, ...result.excluded.map((e) => h('li', {}, h('strong', {}, e.name), ' ', ...rich(e.reasons.join(' '))))))
     : undefined;
   const winner = result.ranking[0];
-  const setProfile = h('button', { type: 'button', class: 'secondary', id: 'apply-workload' }, `Use the ${profile} profile in this workspace`);
-  setProfile.addEventListener('click', () => vscode.postMessage({ type: 'applyWorkload' }));
+  // Offer to change the workspace's profile only when the answers imply a different one.
+  const setProfile = impliedProfile && impliedProfile !== workspaceProfile
+    ? h('button', { type: 'button', class: 'secondary', id: 'apply-workload' }, `Use the ${impliedProfile} profile in this workspace`)
+    : undefined;
+  setProfile?.addEventListener('click', () => vscode.postMessage({ type: 'applyWorkload' }));
+  const profileNote = !impliedProfile ? ' (this workspace\'s)' : impliedProfile === workspaceProfile ? ' (as in this workspace)' : ` (this workspace: ${workspaceProfile})`;
   const saveAdr = h('button', { type: 'button', id: 'save-adr', disabled: !winner }, 'Save decision record');
   saveAdr.addEventListener('click', () => vscode.postMessage({ type: 'saveAdr' }));
   const copy = h('button', { type: 'button', class: 'secondary', id: 'copy-summary' }, 'Copy summary');
@@ -235,21 +253,46 @@ function renderResult(): void {
       h('h3', {}, `Starting configuration: ${winner.name}, ${starter.profile} profile`),
       h('p', { class: 'file' }, starter.file),
       h('pre', { tabindex: '0' }, h('code', {}, starter.code)),
-      h('ul', {}, ...starter.notes.map((n) => h('li', {}, n))))
+      h('ul', {}, ...starter.notes.map((n) => h('li', {}, ...rich(n)))))
     : undefined;
   const sources = winner ? (lastResult.brokerSources[winner.broker] ?? []) : [];
   const sourceList = sources.length > 0
     ? h('details', { class: 'sources' }, h('summary', {}, `Sources for ${winner!.name}`), h('ul', {}, ...sources.map(sourceItem)))
     : undefined;
-  panel.replaceChildren(
-    h('div', { class: 'result-head' }, h('h2', {}, 'Ranking'), h('span', { class: 'profile' }, 'Workload profile: ', h('strong', {}, profile))),
+  const children = [
+    h('div', { class: 'result-head' }, h('h2', {}, 'Ranking'), h('span', { class: 'profile' }, 'Workload profile: ', h('strong', {}, profile), profileNote)),
     ranking,
     rest > 0 ? h('p', { class: 'muted' }, `${rest} more with no reason for or against: answer more questions to separate them.`) : undefined,
-    excluded ?? h('span'),
+    excluded,
     h('div', { class: 'actions' }, saveAdr, copy, setProfile),
-    starterBlock ?? h('span'),
-    sourceList ?? h('span'),
-  );
+    starterBlock,
+    sourceList,
+  ];
+  panel.replaceChildren(...children.filter((child): child is HTMLElement => child !== undefined));
+  renderLeader();
+}
+
+/**
+ * On a narrow page the ranking sits below the questions: a strip above the questions keeps the leaders in view,
+ * and a link jumps to the full ranking.
+ */
+function renderLeader(): void {
+  const strip = document.getElementById('leader');
+  if (!strip || !lastResult) return;
+  const top = lastResult.result.ranking.slice(0, 3);
+  const jump = h('a', { href: '#result' }, 'Full ranking');
+  jump.addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('result')?.scrollIntoView({ block: 'start' });
+  });
+  strip.replaceChildren(h('span', { class: 'leader-label' }, 'Leading:'),
+    ...top.map((r) => h('span', { class: 'leader-item' }, h('strong', {}, r.name), ` ${r.score}`)), jump);
+}
+
+/** Text with `code` spans: the backticked parts become code elements (as text, never as HTML). */
+function rich(text: string): Array<Node | string> {
+  const parts = text.split(/`([^`\n]+)`/);
+  return parts.map((part, index) => (index % 2 === 1 ? h('code', {}, part) : part)).filter((part) => part !== '');
 }
 
 function sourceItem(source: string): HTMLElement {
@@ -264,9 +307,9 @@ function sourceItem(source: string): HTMLElement {
 }
 
 function faqPanel(): HTMLElement {
-  const panel = h('aside', { class: 'faq', id: 'faq', 'aria-label': 'Common questions', hidden: !state.faqOpen }, h('h2', {}, 'Common questions'));
+  const panel = h('aside', { class: 'faq', id: 'faq', 'aria-labelledby': 'faq-heading', hidden: !state.faqOpen }, h('h2', { id: 'faq-heading', tabindex: '-1' }, 'Common questions'));
   for (const entry of faq) {
-    panel.append(h('details', {}, h('summary', {}, entry.question), h('p', {}, entry.answer),
+    panel.append(h('details', {}, h('summary', {}, entry.question), h('p', {}, ...rich(entry.answer)),
       h('ul', { class: 'faq-sources' }, ...entry.sources.map(sourceItem))));
   }
   return panel;

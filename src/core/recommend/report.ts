@@ -4,8 +4,11 @@ import type { Knowledge, Profile } from '../knowledgeTypes';
 import type { Answers } from './answers';
 import type { Recommendation } from './recommend';
 
-/** The workload profile an answered use case implies (what the wizard offers to set as `mqLens.workload`). */
-export function profileFor(answers: Answers): Profile {
+/**
+ * The workload profile the answers imply, or undefined when they say nothing about it (no use case and no tight
+ * latency target): then the workspace's own profile stands, and the wizard does not offer to change it.
+ */
+export function impliedProfile(answers: Answers): Profile | undefined {
   switch (answers.useCase) {
     case 'online-transactions':
       return 'online';
@@ -13,9 +16,16 @@ export function profileFor(answers: Answers): Profile {
     case 'stream-processing':
     case 'iot-telemetry':
       return 'streaming';
+    case undefined:
+      return answers.latencyTargetMs !== undefined && answers.latencyTargetMs <= 50 ? 'online' : undefined;
     default:
       return answers.latencyTargetMs !== undefined && answers.latencyTargetMs <= 50 ? 'online' : 'general';
   }
+}
+
+/** The profile a recommendation is written for: the one the answers imply, else the workspace's (else general). */
+export function profileFor(answers: Answers, workspace: Profile = 'general'): Profile {
+  return impliedProfile(answers) ?? workspace;
 }
 
 /** The answers as `question: answer` lines, labelled as the wizard asks them. */
@@ -38,7 +48,8 @@ export function starterFor(brokerId: string, profile: Profile, knowledge: Knowle
     ?? knowledge.wizard.starters.find((s) => s.broker === brokerId && s.profile === 'general');
 }
 
-export function recommendationMarkdown(answers: Answers, result: Recommendation, knowledge: Knowledge): string {
+/** `workspace` is the workspace's profile, used when the answers imply none. */
+export function recommendationMarkdown(answers: Answers, result: Recommendation, knowledge: Knowledge, workspace?: Profile): string {
   const out: string[] = ['# Message queue recommendation', ''];
   const lines = answerLines(answers, knowledge);
   out.push('## Answers', '', ...(lines.length > 0 ? lines.map((l) => `- ${l}`) : ['- No preferences given.']), '');
@@ -54,7 +65,7 @@ export function recommendationMarkdown(answers: Answers, result: Recommendation,
   }
   const winner = result.ranking[0];
   if (winner) {
-    const profile = profileFor(answers);
+    const profile = profileFor(answers, workspace);
     const starter = starterFor(winner.broker, profile, knowledge);
     if (starter) {
       out.push('', `## Starting configuration for ${winner.name} (${starter.profile} profile)`, '', `\`${starter.file}\`:`, '', '```', starter.code.replace(/\n$/, ''), '```', '');
@@ -73,6 +84,8 @@ export interface AdrInput {
   answers: Answers;
   result: Recommendation;
   knowledge: Knowledge;
+  /** The workspace's profile, used when the answers imply none. */
+  workspaceProfile?: Profile;
 }
 
 export function adrFileName(number: number): string {
@@ -107,7 +120,7 @@ export function adrMarkdown(input: AdrInput): string {
     for (const caution of winner.cautions) out.push(`- ${caution}`);
     for (const weakness of broker?.weaknesses ?? []) out.push(`- ${weakness}`);
     if (broker && broker.settingsToCheck.length > 0) out.push(`- Settings to get right from the start: ${broker.settingsToCheck.map((k) => `\`${k}\``).join(', ')}.`);
-    out.push(`- The workspace's MQ Lens workload profile is \`${profileFor(answers)}\`, so its checks judge configuration for this workload.`);
+    out.push(`- The workload profile for this choice is \`${profileFor(answers, input.workspaceProfile)}\`: with \`mqLens.workload\` set to it, MQ Lens judges the configuration for this workload.`);
   }
   out.push('');
   return out.join('\n');
