@@ -15,6 +15,8 @@ export type Source = string;
 export interface Fact<T> {
   value: T;
   note?: string;
+  /** What holds only with non-default settings, or the capability's limit (said beside the wizard's reason). */
+  caveat?: string;
   source: Source;
 }
 
@@ -23,7 +25,8 @@ export type Support = boolean | 'partial' | 'unknown';
 export interface Capabilities {
   ordering: Fact<'none' | 'per-partition' | 'per-queue' | 'per-key' | 'global' | 'unknown'>;
   delayedMessages: Fact<'none' | 'fixed-levels' | 'arbitrary' | 'cancellable' | 'unknown'>;
-  persistence: Fact<'none' | 'optional' | 'always' | 'unknown'>;
+  /** `default`: kept unless a producer or topic opts out (Pulsar's `non-persistent://`, JMS NON_PERSISTENT). */
+  persistence: Fact<'none' | 'optional' | 'default' | 'always' | 'unknown'>;
   replay: Fact<Support>;
   transactions: Fact<Support>;
   priorities: Fact<Support>;
@@ -42,6 +45,8 @@ export interface Measure {
   megabytesPerSecond?: number;
   p99Ms?: number;
   date?: string;
+  /** Why the figure is no limit (one queue of many, a disputed vendor run): the wizard cautions instead of scoring. */
+  caveat?: string;
   source: Source;
 }
 
@@ -57,7 +62,13 @@ export interface BrokerInfo {
   performance: { throughput: Measure; latency: Measure };
   operations: { weight: 'none' | 'light' | 'moderate' | 'heavy'; components: string[]; text: string; source: Source };
   hosting: Array<{ where: 'self-hosted' | 'aws' | 'azure' | 'gcp' | 'in-process'; offering: string; source?: Source }>;
+  /**
+   * Languages with a maintained client (status active or low-activity) in the client catalogue, and those clients'
+   * names by language. Derived when the knowledge is built, never written by hand, so the wizard's claims agree with
+   * the catalogue.
+   */
   languages: string[];
+  clientsByLanguage: Record<string, string[]>;
   license: { text: string; source: Source };
   status: { text: string; source: Source };
   sources: Source[];

@@ -6,7 +6,7 @@ import { analyzeText } from '../../src/core/analyze';
 import { bundledClientIndex, bundledKeyIndex, knowledge } from '../../src/core/bundledKnowledge';
 import { validateAnswers, type Answers } from '../../src/core/recommend/answers';
 import { recommend } from '../../src/core/recommend/recommend';
-import { adrMarkdown, profileFor, recommendationMarkdown } from '../../src/core/recommend/report';
+import { adrMarkdown, impliedProfile, profileFor, recommendationMarkdown } from '../../src/core/recommend/report';
 
 const top = (answers: Answers, n = 1) => recommend(answers, knowledge).ranking.slice(0, n).map((r) => r.broker);
 const excluded = (answers: Answers) => recommend(answers, knowledge).excluded.map((e) => e.broker);
@@ -73,13 +73,79 @@ describe('the readers\' questions', () => {
     assert.match(azure!.reasons[0]!, /Runs on Azure, but Amazon SQS is a service of another cloud/);
   });
 
-  it('a Go shop: every candidate without a Go client is marked down with the reason', () => {
-    const result = recommend({ useCase: 'async-integration', languages: ['go'] }, knowledge);
+  it('a PHP shop: every candidate without a maintained PHP client is marked down, the others name one', () => {
+    const result = recommend({ useCase: 'async-integration', languages: ['php'] }, knowledge);
+    const withPhp = new Set(knowledge.clients.filter((c) => c.language === 'php' && (c.status === 'active' || c.status === 'low-activity')).map((c) => c.broker));
+    assert.ok(withPhp.size > 0 && withPhp.size < knowledge.brokers.length);
     for (const r of result.ranking) {
-      const hasGo = knowledge.brokers.find((b) => b.id === r.broker)!.languages.includes('go');
-      if (!hasGo) assert.ok(r.cautions.some((c) => /client listed for Go/.test(c)), r.broker);
-      else assert.ok(r.reasons.some((c) => /Clients in Go/.test(c)), r.broker);
+      if (!withPhp.has(r.broker)) {
+        assert.ok(r.cautions.some((c) => /No maintained .* client is known for PHP/.test(c)), r.broker);
+      } else {
+        const reason = r.reasons.find((c) => /^Clients in PHP/.test(c));
+        const names = knowledge.clients.filter((c) => c.broker === r.broker && c.language === 'php').map((c) => c.name);
+        assert.ok(reason && names.some((n) => reason.includes(n)), `${r.broker}: ${reason}`);
+      }
     }
+  });
+
+  it('takes each broker\'s languages from the maintained clients in the catalogue, never from a list of its own', () => {
+    for (const broker of knowledge.brokers) {
+      const maintained = knowledge.clients.filter((c) => c.broker === broker.id && (c.status === 'active' || c.status === 'low-activity'));
+      assert.deepEqual(broker.languages, [...new Set(maintained.map((c) => c.language))].sort(), broker.id);
+    }
+    // An unmaintained or deprecated client does not make a language available.
+    const stale = knowledge.clients.filter((c) => c.status === 'unmaintained' || c.status === 'deprecated');
+    for (const client of stale) {
+      const broker = knowledge.brokers.find((b) => b.id === client.broker)!;
+      assert.ok(!(broker.clientsByLanguage[client.language] ?? []).includes(client.name), client.id);
+    }
+  });
+
+  it('JMS: brokers with a maintained JMS client stay in, RocketMQ (no maintained JMS) is ruled out', () => {
+    const out = excluded({ protocols: ['jms'] });
+    assert.ok(out.includes('rocketmq'));
+    for (const broker of ['activemq', 'rabbitmq', 'azure-service-bus', 'aws-sqs']) assert.ok(!out.includes(broker), broker);
+    assert.notEqual(top({ protocols: ['jms'], hosting: 'self-hosted' })[0], 'rocketmq');
+  });
+
+  it('a capped delay is a caution with its limit, not a reason, when any delay is needed', () => {
+    const sqs = recommend({ delayedMessages: 'arbitrary', hosting: 'aws' }, knowledge).ranking.find((r) => r.broker === 'aws-sqs')!;
+    assert.ok(sqs.cautions.some((c) => /15 minutes/.test(c)), sqs.cautions.join('\n'));
+    assert.ok(!sqs.reasons.some((c) => /Delays/.test(c)));
+    // Google Pub/Sub has no scheduled delivery at all: ruled out, not merely unconfirmed.
+    assert.ok(excluded({ delayedMessages: 'arbitrary' }).includes('google-pubsub'));
+  });
+
+  it('says so where persistence holds only with non-default settings, and credits it less', () => {
+    const result = recommend({ lossTolerance: 'none' }, knowledge);
+    const rocketmq = result.ranking.find((r) => r.broker === 'rocketmq')!;
+    assert.ok(rocketmq.reasons.some((c) => /only non-default settings/.test(c) && /SYNC_MASTER/.test(c)), rocketmq.reasons.join('\n'));
+    const sqs = result.ranking.find((r) => r.broker === 'aws-sqs')!;
+    assert.ok(sqs.score > rocketmq.score, 'persistence that holds as installed earns more');
+    // Pulsar and JMS brokers persist unless a topic or producer opts out: a reason, not the optional-persistence penalty.
+    for (const id of ['pulsar', 'activemq']) {
+      const r = result.ranking.find((x) => x.broker === id)!;
+      assert.ok(r.reasons.some((c) => /persists messages unless/.test(c)), id);
+      assert.ok(!r.cautions.some((c) => /optional and must be switched on/.test(c)), id);
+    }
+  });
+
+  it('on a cloud with a managed offering, the operations answer is judged once, against that offering', () => {
+    const kafka = recommend({ hosting: 'aws', opsCapacity: 'minimal' }, knowledge).ranking.find((r) => r.broker === 'kafka')!;
+    assert.ok(kafka.reasons.some((c) => /Amazon MSK/.test(c) && /Nobody to operate it/.test(c)), kafka.reasons.join('\n'));
+    assert.ok(!kafka.cautions.some((c) => /Nobody to operate it/.test(c)), kafka.cautions.join('\n'));
+    const selfHosted = recommend({ hosting: 'self-hosted', opsCapacity: 'minimal' }, knowledge).ranking.find((r) => r.broker === 'kafka')!;
+    assert.ok(selfHosted.cautions.some((c) => /Nobody to operate it/.test(c)));
+  });
+
+  it('treats a benchmark figure as a limit only where it describes the whole system', () => {
+    const score = (answers: Answers, broker: string) => recommend(answers, knowledge).ranking.find((r) => r.broker === broker)!;
+    // RabbitMQ's published figure is one quorum queue: a higher peak is a caution, not a penalty.
+    const rabbit = score({ peakMessagesPerSecond: 200_000 }, 'rabbitmq');
+    assert.equal(rabbit.score, score({}, 'rabbitmq').score);
+    assert.ok(rabbit.cautions.some((c) => /one quorum queue/.test(c)), rabbit.cautions.join('\n'));
+    // Rates read as people write them.
+    assert.ok(score({ peakMessagesPerSecond: 100_000 }, 'zeromq').reasons.some((c) => /768k msg\/s/.test(c)));
   });
 
   it('in-process messaging puts ZeroMQ first and heavy clusters last', () => {
@@ -114,11 +180,15 @@ describe('recommender mechanics', () => {
     assert.deepEqual(validateAnswers([]).problems, ['answers must be a JSON object']);
   });
 
-  it('maps answers to a workload profile', () => {
+  it('maps answers to a workload profile, and keeps the workspace\'s where the answers imply none', () => {
     assert.equal(profileFor({ useCase: 'online-transactions' }), 'online');
     assert.equal(profileFor({ useCase: 'logs-metrics-tracking' }), 'streaming');
     assert.equal(profileFor({ useCase: 'async-integration' }), 'general');
     assert.equal(profileFor({ latencyTargetMs: 10 }), 'online');
+    assert.equal(impliedProfile({}), undefined);
+    assert.equal(impliedProfile({ hosting: 'aws' }), undefined);
+    assert.equal(profileFor({ hosting: 'aws' }, 'online'), 'online');
+    assert.equal(profileFor({ useCase: 'logs-metrics-tracking' }, 'online'), 'streaming');
   });
 
   it('writes a summary and an ADR with context, decision, alternatives and consequences', () => {

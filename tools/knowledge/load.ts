@@ -62,6 +62,7 @@ export function loadKnowledge(root: string): LoadResult {
   }
   loadWizard(knowledgeDir, root, knowledge, problems, files);
   loadNames(knowledgeDir, root, knowledge, problems, files);
+  deriveLanguages(knowledge);
   crossCheck(knowledge, origins, problems);
   return { knowledge, problems, files };
 }
@@ -99,6 +100,22 @@ function loadNames(knowledgeDir: string, root: string, knowledge: Knowledge, pro
       for (const spelling of [key.key, ...key.aliases]) if (/^[a-z0-9][a-z0-9._-]*$/.test(spelling)) all.add(spelling);
     }
     knowledge.names[system] = [...all].sort();
+  }
+}
+
+/** A client counts as maintained for the wizard's language answers while it is active or merely quiet. */
+const MAINTAINED = new Set(['active', 'low-activity']);
+
+/** Each broker's languages come from its maintained catalogue clients: one list, so the wizard cannot disagree with it. */
+function deriveLanguages(knowledge: Knowledge): void {
+  for (const broker of knowledge.brokers) {
+    const byLanguage: Record<string, string[]> = {};
+    for (const client of knowledge.clients) {
+      if (client.broker !== broker.id || !MAINTAINED.has(client.status)) continue;
+      (byLanguage[client.language] ??= []).push(client.name);
+    }
+    broker.clientsByLanguage = byLanguage;
+    broker.languages = Object.keys(byLanguage).sort();
   }
 }
 

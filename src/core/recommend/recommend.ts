@@ -103,15 +103,21 @@ function exclusions(broker: BrokerInfo, answers: Answers): string[] {
   return out;
 }
 
-/** The lesson's baseline: reliable delivery (operations, community and ecosystem are weighed in `platform`). */
+/** The baseline: reliable delivery (operations, community and ecosystem are weighed in `platform`). */
 function baseline(broker: BrokerInfo, answers: Answers, tally: Tally): void {
-  const persistence = broker.capabilities.persistence.value;
-  if (answers.lossTolerance === 'none' || answers.lossTolerance === 'rare') {
-    if (persistence === 'always') tally.plus(5, `Loss ${answers.lossTolerance === 'none' ? 'not allowed' : 'rare'}: ${broker.name} always persists messages.`);
-    else if (persistence === 'optional') {
-      // With no loss allowed, persistence that must be switched on (and kept on) is a real risk, not a detail.
-      tally.minus(answers.lossTolerance === 'none' ? 12 : 3, `Loss ${answers.lossTolerance === 'none' ? 'not allowed' : 'rare'}: persistence in ${broker.name} is optional and must be switched on.${broker.capabilities.persistence.note ? ` ${broker.capabilities.persistence.note}` : ''}`);
-    }
+  const persistence = broker.capabilities.persistence;
+  if (answers.lossTolerance !== 'none' && answers.lossTolerance !== 'rare') return;
+  const need = answers.lossTolerance === 'none' ? 'Loss not allowed' : 'Loss rare';
+  const caveat = persistence.caveat ? ` ${persistence.caveat}` : '';
+  if (persistence.value === 'always' || persistence.value === 'default') {
+    const how = persistence.value === 'always' ? 'always persists messages' : 'persists messages unless a producer or topic opts out';
+    // Persistence that loses acknowledged messages under the defaults fits only with settings the team must change:
+    // the reason says so, and it earns less than persistence that holds as installed.
+    if (persistence.caveat) tally.plus(answers.lossTolerance === 'none' ? 2 : 4, `${need}: ${broker.name} ${how}, but only non-default settings keep every acknowledged message.${caveat}`);
+    else tally.plus(5, `${need}: ${broker.name} ${how}.`);
+  } else if (persistence.value === 'optional') {
+    // With no loss allowed, persistence that must be switched on (and kept on) is a real risk, not a detail.
+    tally.minus(answers.lossTolerance === 'none' ? 12 : 3, `${need}: persistence in ${broker.name} is optional and must be switched on.${persistence.note ? ` ${persistence.note}` : ''}${caveat}`);
   }
 }
 
@@ -133,8 +139,11 @@ function useCaseFit(broker: BrokerInfo, answers: Answers, knowledge: Knowledge, 
 function requirements(broker: BrokerInfo, answers: Answers, tally: Tally): void {
   const c = broker.capabilities;
   if (answers.delayedMessages && answers.delayedMessages !== 'none') {
-    if (c.delayedMessages.value === 'unknown') tally.minus(5, `${delayNeed(answers.delayedMessages)}: whether ${broker.name} can is not confirmed.`);
-    else tally.plus(4, `${delayNeed(answers.delayedMessages)}: ${broker.name} supports this.${c.delayedMessages.note ? ` ${c.delayedMessages.note}` : ''}`);
+    const need = delayNeed(answers.delayedMessages);
+    if (c.delayedMessages.value === 'unknown') tally.minus(5, `${need}: whether ${broker.name} can is not confirmed.`);
+    // A capped delay (SQS: 15 minutes) does not meet "any length": a caution with the limit, not a reason.
+    else if (c.delayedMessages.caveat && answers.delayedMessages !== 'fixed-levels') tally.minus(3, `${need}: ${c.delayedMessages.caveat}`);
+    else tally.plus(4, `${need}: ${broker.name} supports this.${c.delayedMessages.note ? ` ${c.delayedMessages.note}` : ''}`);
   }
   if (answers.ordering === 'global' && ['per-partition', 'per-key', 'per-queue'].includes(c.ordering.value)) {
     tally.caution(`Global order: ${broker.name} orders ${c.ordering.value.replace('per-', 'per ')} only, so one partition or queue must carry everything, which caps throughput.`);
@@ -158,15 +167,22 @@ function requirements(broker: BrokerInfo, answers: Answers, tally: Tally): void 
     if (c.tieredStorage.value === true) tally.plus(4, `${answers.retentionDays} days of retention: ${broker.name} can move old data to tiered storage.`);
     else if (c.replay.value === false) tally.minus(5, `${answers.retentionDays} days of retention: ${broker.name} is a queue, not a store for old messages.`);
   }
+  // Published figures are benchmark results, not limits: a miss costs points only when the figure describes the
+  // whole system; one measured on a single queue, or disputed between vendors, becomes a caution with its caveat.
   const throughput = broker.performance.throughput;
   if (answers.peakMessagesPerSecond !== undefined && throughput.messagesPerSecond !== undefined) {
-    if (throughput.messagesPerSecond >= answers.peakMessagesPerSecond) tally.plus(3, `Peak ${formatNumber(answers.peakMessagesPerSecond)} msg/s: within ${broker.name}'s published figure (${formatNumber(throughput.messagesPerSecond)} msg/s${throughput.date ? `, ${throughput.date}` : ''}).`);
-    else tally.minus(8, `Peak ${formatNumber(answers.peakMessagesPerSecond)} msg/s: above ${broker.name}'s published figure (${formatNumber(throughput.messagesPerSecond)} msg/s${throughput.date ? `, ${throughput.date}` : ''}).`);
+    const figure = `${broker.name}'s published figure (${formatNumber(throughput.messagesPerSecond)} msg/s${throughput.date ? `, ${throughput.date}` : ''})`;
+    const peak = `Peak ${formatNumber(answers.peakMessagesPerSecond)} msg/s`;
+    if (throughput.messagesPerSecond >= answers.peakMessagesPerSecond) tally.plus(3, `${peak}: within ${figure}.`);
+    else if (throughput.caveat) tally.caution(`${peak}: above ${figure}. ${throughput.caveat}`);
+    else tally.minus(8, `${peak}: above ${figure}.`);
   }
   const latency = broker.performance.latency;
   if (answers.latencyTargetMs !== undefined && latency.p99Ms !== undefined) {
-    if (latency.p99Ms <= answers.latencyTargetMs) tally.plus(3, `p99 target ${answers.latencyTargetMs} ms: ${broker.name}'s published p99 is ${latency.p99Ms} ms.`);
-    else tally.minus(6, `p99 target ${answers.latencyTargetMs} ms: ${broker.name}'s published p99 is ${latency.p99Ms} ms.`);
+    const target = `p99 target ${answers.latencyTargetMs} ms`;
+    if (latency.p99Ms <= answers.latencyTargetMs) tally.plus(3, `${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms.`);
+    else if (latency.caveat) tally.caution(`${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms. ${latency.caveat}`);
+    else tally.minus(6, `${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms.`);
   }
   if (broker.id === 'kafka' && answers.latencyTargetMs !== undefined && answers.latencyTargetMs <= 20) {
     tally.caution(`p99 target ${answers.latencyTargetMs} ms: keep the producer's linger.ms small (5 or less) so batching does not eat the budget.`);
@@ -185,8 +201,13 @@ function platform(broker: BrokerInfo, answers: Answers, tally: Tally): void {
   const offering = cloud ? broker.hosting.find((h) => h.where === cloud) : undefined;
   if (cloud && offering && broker.kind === 'managed-service') tally.plus(8, `Runs on ${cloudName(cloud)}: ${offering.offering} is that cloud's own service.`);
   else if (cloud && offering) tally.plus(3, `Runs on ${cloudName(cloud)}: ${broker.name} is offered there as a managed service (${offering.offering}).`);
+  // On a cloud that offers the broker as a managed service, the team operates that service, not the cluster: the
+  // operations answer is judged against the managed offering, never both credited and cautioned.
+  const managed = cloud && offering && broker.kind !== 'managed-service' ? { cloud, offering } : undefined;
   const weight = broker.operations.weight;
-  if (answers.opsCapacity === 'minimal') {
+  if (managed && (answers.opsCapacity === 'minimal' || answers.opsCapacity === 'small-team')) {
+    tally.plus(answers.opsCapacity === 'minimal' ? 4 : 2, `${answers.opsCapacity === 'minimal' ? 'Nobody to operate it' : 'A small team'}: on ${cloudName(managed.cloud)}, ${managed.offering.offering} runs ${broker.name} for you; sizing, upgrades and client settings remain yours.`);
+  } else if (answers.opsCapacity === 'minimal') {
     if (weight === 'heavy') tally.minus(20, `Nobody to operate it: ${broker.name} means running ${broker.operations.components.join(', ')}.`);
     else if (weight === 'moderate') tally.minus(10, `Nobody to operate it: ${broker.name} needs ${broker.operations.components.join(', ')}.`);
     else if (weight === 'none') tally.plus(8, `Nobody to operate it: ${broker.name} needs no operations of your own.`);
@@ -197,9 +218,13 @@ function platform(broker: BrokerInfo, answers: Answers, tally: Tally): void {
   }
   const wanted = answers.languages ?? [];
   if (wanted.length > 0) {
-    const missing = wanted.filter((l) => !broker.languages.includes(l));
-    if (missing.length === 0) tally.plus(4, `Clients in ${wanted.map(languageName).join(', ')}: all available for ${broker.name}.`);
-    else tally.minus(4 * missing.length, `No maintained ${broker.name} client listed for ${missing.map(languageName).join(', ')}.`);
+    // The catalogue decides: a language counts when a maintained client for the broker is catalogued (JVM languages
+    // use the Java clients).
+    const clientsFor = (language: string) => broker.clientsByLanguage[language] ?? (language === 'kotlin' || language === 'scala' ? broker.clientsByLanguage.java : undefined);
+    const missing = wanted.filter((l) => !clientsFor(l));
+    const examples = wanted.filter((l) => clientsFor(l)).map((l) => `${languageName(l)}: ${clientsFor(l)![0]}`);
+    if (missing.length === 0) tally.plus(4, `Clients in ${list(wanted.map(languageName))}: maintained ones exist (${examples.join('; ')}).`);
+    else tally.minus(4 * missing.length, `No maintained ${broker.name} client is known for ${list(missing.map(languageName))}.`);
   }
   if (answers.existingInfra?.includes(broker.id)) tally.plus(15, `You already run ${broker.name}: the team knows it and the platform exists.`);
 }
@@ -212,10 +237,19 @@ function cloudName(hosting: string): string {
   return hosting === 'aws' ? 'AWS' : hosting === 'azure' ? 'Azure' : 'Google Cloud';
 }
 
+function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 function languageName(id: string): string {
   return LANGUAGE_NAMES[id] ?? id[0]!.toUpperCase() + id.slice(1);
 }
 
-function formatNumber(n: number): string {
-  return n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
+/** A rate as people write it: three significant digits at most, so 767917 reads "768k" and 1250000 "1.25M". */
+export function formatNumber(n: number): string {
+  const scaled = (value: number, unit: string) => `${Number(value.toPrecision(3))}${unit}`;
+  if (n >= 1e9) return scaled(n / 1e9, 'G');
+  if (n >= 1e6) return scaled(n / 1e6, 'M');
+  if (n >= 1e3) return scaled(n / 1e3, 'k');
+  return String(Number(n.toPrecision(3)));
 }
