@@ -95,13 +95,20 @@ export class WizardPanel implements vscode.Disposable {
       case 'saveAdr': {
         const proposed = await this.proposeAdr();
         if (!proposed) return;
-        const target = await vscode.window.showSaveDialog({ defaultUri: proposed, filters: { Markdown: ['md'] }, saveLabel: 'Save Decision Record', title: 'Save the decision record' });
-        if (!target) return;
-        const uri = await this.saveAdr(target);
-        if (uri) {
-          this.post({ type: 'notice', level: 'info', text: `Saved ${vscode.workspace.asRelativePath(uri)}.` });
-          await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+        // Save dialogs fall back to the nearest existing folder and drop the proposed name when its folder is
+        // missing, so the missing folders (docs, docs/adr) are created for the dialog and removed again if they stay
+        // empty.
+        const created = await createMissingFolders(vscode.Uri.joinPath(proposed, '..'));
+        let target: vscode.Uri | undefined;
+        try {
+          target = await vscode.window.showSaveDialog({ defaultUri: proposed, filters: { Markdown: ['md'] }, saveLabel: 'Save Decision Record', title: 'Save the decision record' });
+          if (target) await this.saveAdr(target);
+        } finally {
+          for (const folder of created) if (await isEmptyDirectory(folder)) await vscode.workspace.fs.delete(folder, { recursive: false });
         }
+        if (!target) return;
+        this.post({ type: 'notice', level: 'info', text: `Saved ${vscode.workspace.asRelativePath(target)}.` });
+        await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
         return;
       }
       case 'copySummary':
@@ -257,6 +264,25 @@ function workspaceProfile(): Profile {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const value = vscode.workspace.getConfiguration('mqLens', folder?.uri).get<string>('workload', 'general');
   return (PROFILES as readonly string[]).includes(value) ? (value as Profile) : 'general';
+}
+
+/** Creates `dir` and the parents it lacks; returns the folders it created, deepest first. */
+async function createMissingFolders(dir: vscode.Uri): Promise<vscode.Uri[]> {
+  const missing: vscode.Uri[] = [];
+  for (let folder = dir; !(await exists(folder)); folder = vscode.Uri.joinPath(folder, '..')) {
+    missing.push(folder);
+    if (folder.path === '/' || missing.length > 8) break;
+  }
+  if (missing.length > 0) await vscode.workspace.fs.createDirectory(dir);
+  return missing;
+}
+
+async function isEmptyDirectory(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return (await vscode.workspace.fs.readDirectory(uri)).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

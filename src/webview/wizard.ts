@@ -112,7 +112,8 @@ function stepTabs(): HTMLElement {
     const tab = h('button', {
       type: 'button', role: 'tab', id: `tab-${index}`, 'aria-selected': String(index === state.step), 'aria-controls': 'step-panel',
       tabindex: index === state.step ? '0' : '-1', class: index === state.step ? 'step current' : 'step',
-    }, h('span', { class: 'step-number' }, String(index + 1)), ` ${step.title}`, h('span', { class: 'count' }, `${answered}/${step.questions.length}`));
+      title: step.title,
+    }, h('span', { class: 'step-number' }, String(index + 1)), h('span', { class: 'step-title' }, step.title), h('span', { class: 'count' }, `${answered}/${step.questions.length}`));
     tab.addEventListener('click', () => goTo(index, 'tab'));
     tab.addEventListener('keydown', (event: KeyboardEvent) => {
       if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {

@@ -71,7 +71,7 @@ describe('guidance in Spring YAML, Python and manifests', function () {
 
   it('fixes everything fixable with source.fixAll.mqLens, touching only the values', async function () {
     const document = await vscode.workspace.openTextDocument(spring);
-    await waitFor(() => mqLensDiagnostics(spring), (d) => d.length === 3, 'three diagnostics');
+    await waitFor(() => mqLensDiagnostics(spring), (d) => d.length === 2, 'two diagnostics');
     const [fixAll] = await codeActions(spring, new vscode.Range(0, 0, document.lineCount, 0), vscode.CodeActionKind.SourceFixAll.append('mqLens'));
     assert.ok(fixAll?.edit, 'no source.fixAll.mqLens action');
     const before = document.getText();

@@ -76,8 +76,43 @@ describe('the selection wizard', function () {
     await vscode.workspace.fs.delete(workspaceFile('docs'), { recursive: true });
   });
 
+  it('saves a decision record where the user chose, numbered from its file name or the next free number', async function () {
+    const wizard = (await api()).activeWizard()!;
+    await wizard.receive({ type: 'answers', answers: { useCase: 'async-integration', hosting: 'self-hosted', opsCapacity: 'small-team' } });
+    const proposed = await wizard.proposeAdr();
+    assert.match(proposed!.path, /\/docs\/adr\/0001-choose-message-queue\.md$/);
+    const chosen = workspaceFile('decisions', 'queue-choice.md');
+    const named = workspaceFile('decisions', '0042-queue.md');
+    assert.equal((await wizard.saveAdr(chosen))!.toString(), chosen.toString());
+    await wizard.saveAdr(named);
+    assert.match(Buffer.from(await vscode.workspace.fs.readFile(chosen)).toString(), /^# 1\. Choose a message queue: RabbitMQ/);
+    assert.match(Buffer.from(await vscode.workspace.fs.readFile(named)).toString(), /^# 42\. Choose a message queue/);
+    await vscode.workspace.fs.delete(workspaceFile('decisions'), { recursive: true });
+  });
+
+  it('names the workspace\'s profile, and the one the answers imply only when they imply one', async function () {
+    const wizard = (await api()).activeWizard()!;
+    const folder = workspaceFile('producer.properties');
+    await vscode.workspace.getConfiguration('mqLens', folder).update('workload', 'online', vscode.ConfigurationTarget.WorkspaceFolder);
+    messages = [];
+    await wizard.receive({ type: 'answers', answers: { hosting: 'aws' } });
+    const plain = await waitFor(() => messages.find((m): m is Extract<HostMessage, { type: 'result' }> => m.type === 'result'), Boolean, 'a result');
+    assert.equal(plain!.workspaceProfile, 'online');
+    assert.equal(plain!.impliedProfile, undefined);
+    assert.equal(plain!.profile, 'online');
+    // Nothing implied: applying does not touch the setting.
+    await wizard.receive({ type: 'applyWorkload' });
+    assert.equal(vscode.workspace.getConfiguration('mqLens', folder).get('workload'), 'online');
+    messages = [];
+    await wizard.receive({ type: 'answers', answers: { useCase: 'iot-telemetry' } });
+    const implied = await waitFor(() => messages.find((m): m is Extract<HostMessage, { type: 'result' }> => m.type === 'result'), Boolean, 'a result');
+    assert.equal(implied!.impliedProfile, 'streaming');
+    assert.equal(implied!.profile, 'streaming');
+  });
+
   it('copies the recommendation as Markdown', async function () {
     const wizard = (await api()).activeWizard()!;
+    await wizard.receive({ type: 'answers', answers: { useCase: 'async-integration', hosting: 'self-hosted', opsCapacity: 'small-team' } });
     await wizard.receive({ type: 'copySummary' });
     const clipboard = await vscode.env.clipboard.readText();
     assert.match(clipboard, /^# Message queue recommendation/);

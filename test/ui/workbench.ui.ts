@@ -138,6 +138,11 @@ async function main(): Promise<number> {
       await page.keyboard.press('ArrowRight');
       await frame.locator('button[role="tab"][aria-selected="true"]', { hasText: 'Features' }).waitFor({ timeout: 5000 });
       await page.keyboard.press('ArrowLeft');
+      // Every broker has a reason by now: the panel must not print a stray "undefined" under the ranking.
+      const resultText = await frame.locator('#result').innerText();
+      if (/undefined/.test(resultText)) throw new Error(`the ranking panel prints "undefined": ${resultText.slice(-300)}`);
+      // Markdown in cautions and notes renders as code, not as raw backticks.
+      if (resultText.includes('`')) throw new Error('the ranking panel shows raw backticks');
       await run.shot('09-wizard-light');
       await runCommand(page, 'Preferences: Color Theme');
       await page.locator('.quick-input-widget input').fill('Dark Modern');
@@ -149,8 +154,33 @@ async function main(): Promise<number> {
       await run.shot('10-wizard-dark');
       await page.setViewportSize({ width: 700, height: 900 });
       await page.waitForTimeout(500);
+      // On a narrow page the ranking sits below the questions; the leaders strip keeps the first choice in view.
+      await frame.locator('#leader', { hasText: 'RocketMQ' }).waitFor({ state: 'visible', timeout: 5000 });
       await run.shot('11-wizard-narrow');
       await page.setViewportSize({ width: 1400, height: 900 });
+    });
+
+    await run.check('the wizard moves focus where the user looks: Next, Common questions, and Save asks where', async () => {
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await frame.locator('button[role="tab"]', { hasText: 'The workload' }).click();
+      await frame.locator('.navigation button', { hasText: 'Next' }).focus();
+      await page.keyboard.press('Enter');
+      await frame.locator('#step-panel:focus').waitFor({ timeout: 5000 });
+      await frame.locator('button[role="tab"][aria-selected="true"]', { hasText: 'Guarantees' }).waitFor({ timeout: 5000 });
+      await frame.locator('#faq-toggle').click();
+      await frame.locator('#faq-heading:focus').waitFor({ timeout: 5000 });
+      await run.shot('12-wizard-common-questions');
+      await frame.locator('#faq-toggle').click();
+      // Saving the decision record opens a save dialog that proposes docs/adr/0001-….
+      await frame.locator('#save-adr').click();
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 15000 });
+      const proposed = await input.inputValue();
+      if (!/docs\/adr\/0001-choose-message-queue\.md$/.test(proposed)) throw new Error(`the save dialog proposes ${proposed}`);
+      await run.shot('13-wizard-save-dialog');
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: '0001-choose-message-queue.md' }).first().waitFor({ timeout: 15000 });
+      await run.shot('14-wizard-saved-adr');
     });
   } finally {
     await context.close().catch(() => undefined);
