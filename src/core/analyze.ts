@@ -13,6 +13,7 @@ import { evaluateRules, type SeverityOverrides } from './rules/evaluate';
 import { suppressionFilter } from './suppress';
 import { LineIndex } from './text';
 import { fileRole, type RoleContext, type RoleGlobs, type RolePath } from './context/role';
+import { declaresReplicatedQueuesOnly } from './context/queueTypes';
 import type { FileContext, NonProductionLevel } from './rules/context';
 import type { AnalysisResult } from './types';
 
@@ -78,6 +79,7 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
     context.holdsQueues = QUEUE_SIGNS.test(options.where?.relative ?? options.file)
       || extraction.comments.some((c) => c.span.start < firstSetting && QUEUE_SIGNS.test(c.text));
   }
+  if (extraction.settings.some((s) => s.system === 'rabbitmq')) context.replicatedQueues = declaresReplicatedQueuesOnly(options.text);
   const findings = evaluateRules({ ...extraction, file: options.file, format, context }, profile, options.keys, lines, options.overrides).filter(keep);
   return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role };
 }

@@ -162,6 +162,8 @@ export interface RuleContextSpec {
   notClients?: string[];
   /** A store that may be a cache (redis.conf): where nothing says it holds queues, at most this level, with the note. */
   queueUse?: { severity: RuleLevel; note: string };
+  /** `off`: silent where the file declares its RabbitMQ queues as quorum queues or streams, and none as classic. */
+  replicatedQueues?: 'off';
 }
 
 export interface RuleFix {

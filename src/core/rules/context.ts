@@ -17,6 +17,8 @@ export interface FileContext {
   calls?: ReadonlySet<string>;
   /** For a store that may be a cache (a redis.conf): whether its path or comments say it serves queues. */
   holdsQueues?: boolean;
+  /** True where the file declares RabbitMQ queues only as quorum queues or streams (typed, none classic). */
+  replicatedQueues?: boolean;
 }
 
 export interface Verdict {
@@ -68,6 +70,7 @@ export function judgeInContext(rule: RuleInfo, level: Severity, setting: Setting
 
 function applies(spec: NonNullable<RuleInfo['context']>, setting: Setting, version: string | undefined, file: FileContext, clientOf: (id: string) => ClientInfo | undefined): boolean {
   if (spec.versions && version !== undefined && !inRange(version, spec.versions)) return false;
+  if (spec.replicatedQueues === 'off' && file.replicatedQueues) return false;
   const entity = setting.entity;
   if (spec.entity && entity) {
     if (spec.entity.kinds && entity.kind !== 'unknown' && !spec.entity.kinds.includes(entity.kind)) return false;
