@@ -25,10 +25,14 @@ export interface Recommendation {
   excluded: Excluded[];
 }
 
+/** Messages per second from which published throughput figures start to separate brokers. */
+const DEMANDING_PEAK = 10_000;
 const DELAY_ORDER = ['none', 'fixed-levels', 'arbitrary', 'cancellable'];
 const DELAY_WORDS: Record<string, string> = {
   none: 'cannot delay messages', 'fixed-levels': 'offers only fixed delay levels', arbitrary: 'cannot cancel a delayed message once sent',
 };
+/** Where a language has no client of its own, the language whose clients it can call. */
+const USABLE_FROM: Record<string, string> = { kotlin: 'java', scala: 'java', cpp: 'c' };
 const LANGUAGE_NAMES: Record<string, string> = { javascript: 'JavaScript', csharp: 'C#', cpp: 'C++', go: 'Go', php: 'PHP' };
 
 export function recommend(answers: Answers, knowledge: Knowledge): Recommendation {
@@ -88,6 +92,9 @@ function exclusions(broker: BrokerInfo, answers: Answers): string[] {
     const have = c.delayedMessages.value;
     if (have !== 'unknown' && DELAY_ORDER.indexOf(have) < DELAY_ORDER.indexOf(answers.delayedMessages)) {
       out.push(`${delayNeed(answers.delayedMessages)}, but ${broker.name} ${DELAY_WORDS[have] ?? 'cannot'}.`);
+    } else if (c.delayedMessages.caveat && answers.delayedMessages !== 'fixed-levels') {
+      // A capped delay (SQS: 15 minutes) does not meet "any length": ruled out, with the limit as the reason.
+      out.push(`${delayNeed(answers.delayedMessages)}, but ${c.delayedMessages.caveat.charAt(0).toLowerCase()}${c.delayedMessages.caveat.slice(1)}`);
     }
   }
   if ((answers.ordering === 'per-key' || answers.ordering === 'global') && c.ordering.value === 'none') {
@@ -141,8 +148,6 @@ function requirements(broker: BrokerInfo, answers: Answers, tally: Tally): void 
   if (answers.delayedMessages && answers.delayedMessages !== 'none') {
     const need = delayNeed(answers.delayedMessages);
     if (c.delayedMessages.value === 'unknown') tally.minus(5, `${need}: whether ${broker.name} can is not confirmed.`);
-    // A capped delay (SQS: 15 minutes) does not meet "any length": a caution with the limit, not a reason.
-    else if (c.delayedMessages.caveat && answers.delayedMessages !== 'fixed-levels') tally.minus(3, `${need}: ${c.delayedMessages.caveat}`);
     else tally.plus(4, `${need}: ${broker.name} supports this.${c.delayedMessages.note ? ` ${c.delayedMessages.note}` : ''}`);
   }
   if (answers.ordering === 'global' && ['per-partition', 'per-key', 'per-queue'].includes(c.ordering.value)) {
@@ -173,15 +178,19 @@ function requirements(broker: BrokerInfo, answers: Answers, tally: Tally): void 
   if (answers.peakMessagesPerSecond !== undefined && throughput.messagesPerSecond !== undefined) {
     const figure = `${broker.name}'s published figure (${formatNumber(throughput.messagesPerSecond)} msg/s${throughput.date ? `, ${throughput.date}` : ''})`;
     const peak = `Peak ${formatNumber(answers.peakMessagesPerSecond)} msg/s`;
-    if (throughput.messagesPerSecond >= answers.peakMessagesPerSecond) tally.plus(3, `${peak}: within ${figure}.`);
+    // Below ten thousand messages a second every broker here copes, so being within a figure earns nothing; only a
+    // demanding peak separates them (and brokers with no published figure are not left behind on small loads).
+    if (throughput.messagesPerSecond >= answers.peakMessagesPerSecond) {
+      if (answers.peakMessagesPerSecond >= DEMANDING_PEAK) tally.plus(3, `${peak}: within ${figure}.`);
+    }
     else if (throughput.caveat) tally.caution(`${peak}: above ${figure}. ${throughput.caveat}`);
     else tally.minus(8, `${peak}: above ${figure}.`);
   }
   const latency = broker.performance.latency;
   if (answers.latencyTargetMs !== undefined && latency.p99Ms !== undefined) {
     const target = `p99 target ${answers.latencyTargetMs} ms`;
-    if (latency.p99Ms <= answers.latencyTargetMs) tally.plus(3, `${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms.`);
-    else if (latency.caveat) tally.caution(`${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms. ${latency.caveat}`);
+    if (latency.caveat) tally.caution(`${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms. ${latency.caveat}`);
+    else if (latency.p99Ms <= answers.latencyTargetMs) tally.plus(3, `${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms.`);
     else tally.minus(6, `${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms.`);
   }
   if (broker.id === 'kafka' && answers.latencyTargetMs !== undefined && answers.latencyTargetMs <= 20) {
@@ -218,9 +227,9 @@ function platform(broker: BrokerInfo, answers: Answers, tally: Tally): void {
   }
   const wanted = answers.languages ?? [];
   if (wanted.length > 0) {
-    // The catalogue decides: a language counts when a maintained client for the broker is catalogued (JVM languages
-    // use the Java clients).
-    const clientsFor = (language: string) => broker.clientsByLanguage[language] ?? (language === 'kotlin' || language === 'scala' ? broker.clientsByLanguage.java : undefined);
+    // The catalogue decides: a language counts when a maintained client for the broker is catalogued. JVM languages
+    // use the Java clients, and C++ code calls C libraries directly.
+    const clientsFor = (language: string) => broker.clientsByLanguage[language] ?? broker.clientsByLanguage[USABLE_FROM[language] ?? ''];
     const missing = wanted.filter((l) => !clientsFor(l));
     const examples = wanted.filter((l) => clientsFor(l)).map((l) => `${languageName(l)}: ${clientsFor(l)![0]}`);
     if (missing.length === 0) tally.plus(4, `Clients in ${list(wanted.map(languageName))}: maintained ones exist (${examples.join('; ')}).`);
