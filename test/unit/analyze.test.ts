@@ -64,7 +64,7 @@ describe('misspelled Kafka keys', () => {
   it('suggests the closest real name and renames only the key', () => {
     const text = 'bootstrap.servers=b:9092\nlinger.msec = 100\n';
     const [finding] = analyze('producer.properties', text, 'online').findings.filter((f) => f.ruleId === 'kafka-unknown-key');
-    assert.equal(finding!.message, 'linger.msec is not a Kafka configuration name and has no effect: did you mean linger.ms?');
+    assert.equal(finding!.message, 'linger.msec is not a Kafka configuration name: the Java client ignores it (librdkafka-based clients refuse it). Did you mean linger.ms?');
     const fixed = applyEdit(text, finding!.fix!.edit);
     assert.equal(fixed, 'bootstrap.servers=b:9092\nlinger.ms = 100\n');
     // Now the setting takes effect, and is judged.
