@@ -135,6 +135,18 @@ describe('the readers\' questions', () => {
     }
   });
 
+  it('never credits persistence as complete where the profile itself says the defaults lose acknowledged messages', () => {
+    for (const broker of knowledge.brokers) {
+      const persistence = broker.capabilities.persistence;
+      const losesAcknowledged = broker.weaknesses.some((w) => /acknowledged/.test(w) && /\b(lost|lose|drop)/.test(w));
+      if (losesAcknowledged && (persistence.value === 'always' || persistence.value === 'default')) {
+        assert.ok(persistence.caveat, `${broker.id}: a weakness says acknowledged messages can be lost, so the persistence reason needs its caveat`);
+        const reason = recommend({ lossTolerance: 'none' }, knowledge).ranking.find((r) => r.broker === broker.id)!.reasons.find((r) => /^Loss not allowed/.test(r));
+        assert.match(reason ?? '', /only non-default settings/, broker.id);
+      }
+    }
+  });
+
   it('on a cloud with a managed offering, the operations answer is judged once, against that offering', () => {
     const kafka = recommend({ hosting: 'aws', opsCapacity: 'minimal' }, knowledge).ranking.find((r) => r.broker === 'kafka')!;
     assert.ok(kafka.reasons.some((c) => /Amazon MSK/.test(c) && /Nobody to operate it/.test(c)), kafka.reasons.join('\n'));
