@@ -85,7 +85,8 @@ export interface ClientInfo {
   notes: string[];
   replacement?: string;
   /** Calls that must appear in the same file for the client to count (general Redis clients, shared SDKs). */
-  usage?: { calls: string[] };
+  /** Calls (`xadd`, `client("sqs")`) or names (`RmqContext`, `Transport.RMQ`) one of which must appear in the file. */
+  usage?: { calls?: string[]; names?: string[] };
   /** The native library the client wraps (`librdkafka`), whose defaults and behaviour it shares. */
   basedOn?: string;
   sources: Source[];

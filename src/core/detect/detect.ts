@@ -30,7 +30,7 @@ export interface DetectOptions {
 /** Whether detection reads a file of this name (cheap prefilter for workspace scans). */
 export function detectsFile(fileName: string): boolean {
   return manifestKind(fileName) !== undefined || formatOf(fileName) !== undefined || isEnvFile(fileName) || scriptLanguageOf(fileName) !== undefined
-    || isDotnetSettings(fileName) || baseName(fileName).toLowerCase().endsWith('.conf');
+    || isDotnetSettings(fileName) || isDockerfile(fileName) || baseName(fileName).toLowerCase().endsWith('.conf');
 }
 
 /**
@@ -100,6 +100,10 @@ export function detectText(options: DetectOptions): Detection[] {
   const script = scriptLanguageOf(options.file);
   if (script) {
     scriptDetections(script, options, add);
+    return sorted(found);
+  }
+  if (isDockerfile(options.file)) {
+    dockerfileBrokers(options.text, new LineIndex(options.text), add);
     return sorted(found);
   }
   if (isDotnetSettings(options.file)) {
@@ -278,6 +282,11 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
           kafkaImages.add(entry.path[1]!);
         }
       }
+      // Kubernetes manifests and Helm values name their images too: `image: rabbitmq:4.1` in a container spec, or
+      // `image: { repository: bitnami/rabbitmq, tag: … }` in a chart's values.
+      if (format === 'yaml' && entry.value !== '' && (entry.path.at(-1) === 'image' || (entry.path.at(-1) === 'repository' && entry.path.at(-2) === 'image'))) {
+        imageBrokers(entry.value, (broker) => add(line, broker, null, 'config'));
+      }
       if (entry.path[0] === 'services' && entry.path[1] !== undefined && !firstLines.has(entry.path[1])) firstLines.set(entry.path[1], line);
       if (entry.path.length === 1 && (entry.path[0] === 'apiVersion' || entry.path[0] === 'kind')) {
         const info = kinds.get(entry.document) ?? {};
@@ -299,6 +308,32 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
       if (info.apiVersion.startsWith('kafka.strimzi.io/')) add(line, 'kafka', null, 'config');
       if (info.apiVersion.startsWith('rabbitmq.com/')) add(line, 'rabbitmq', null, 'config');
     }
+  }
+}
+
+/** The brokers an image reference runs (`bitnami/rabbitmq`, `apache/kafka:4.1.0@sha256:…`, `myorg/nats:2.11`). */
+function imageBrokers(reference: string, found: (broker: string) => void): void {
+  const image = reference.replace(/[:@].*$/, '').toLowerCase();
+  const name = imageName(reference);
+  const brokers = new Set<string>();
+  for (const { pattern, broker } of IMAGE_PATTERNS) if (pattern.test(image) || pattern.test(name)) brokers.add(broker);
+  if (isKafkaBrokerImage(reference)) brokers.add('kafka');
+  for (const broker of brokers) found(broker);
+}
+
+/** Dockerfiles (`Dockerfile`, `Dockerfile.ubi9`, `kafka.Dockerfile`, `Containerfile`): the broker image a stage builds on. */
+export function isDockerfile(fileName: string): boolean {
+  const name = baseName(fileName);
+  return /^(Dockerfile|Containerfile)([.-][\w.-]+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+}
+
+function dockerfileBrokers(text: string, lines: LineIndex, add: Add): void {
+  const from = /^[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(\S+)/gim;
+  for (let match = from.exec(text); match; match = from.exec(text)) {
+    // `FROM builder` names an earlier stage, and `${BASE}` is unknown until build time.
+    if (match[1]!.includes('$')) continue;
+    const line = lines.positionAt(match.index).line;
+    imageBrokers(match[1]!, (broker) => add(line, broker, null, 'config'));
   }
 }
 

@@ -56,10 +56,29 @@ function openParen(tokens: readonly Token[], i: number): number | undefined {
   return undefined;
 }
 
-export function usageSatisfied(client: ClientInfo, calls: ReadonlySet<string>): boolean {
+/**
+ * The identifiers in a file, lower-cased, with `Type.Member` pairs (`transport.rmq`): for usage conditions that name
+ * a type or an enum member rather than a call. Computed only when such a client's import is present.
+ */
+export function namesIn(tokens: readonly Token[]): Set<string> {
+  const names = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'ident') continue;
+    const name = token.text.toLowerCase();
+    names.add(name);
+    const member = tokens[i + 2];
+    if (tokens[i + 1]?.text === '.' && member?.kind === 'ident') names.add(`${name}.${member.text.toLowerCase()}`);
+  }
+  return names;
+}
+
+/** Whether the file uses the client as a queue client: one of its usage calls or names appears (always, without a condition). */
+export function usageSatisfied(client: ClientInfo, calls: ReadonlySet<string>, names?: () => ReadonlySet<string>): boolean {
   if (!client.usage) return true;
-  return client.usage.calls.some((pattern) => {
+  const byCall = (client.usage.calls ?? []).some((pattern) => {
     const { name, argument } = parse(pattern);
     return calls.has(argument === undefined ? name : `${name}(${argument})`);
   });
+  return byCall || (names !== undefined && (client.usage.names ?? []).some((name) => names().has(name.toLowerCase())));
 }

@@ -9,7 +9,7 @@ import { lex, type Language, type Token } from '../code/lexer';
 import { quickImports } from '../code/quickImports';
 import type { ClientIndex } from '../detect/clientIndex';
 import { CSHARP_FRAMEWORK_HINT, PYTHON_BROKER_SETTING_HINT, URL_HINT } from '../detect/patterns';
-import { callsIn, usageSatisfied } from '../detect/usage';
+import { callsIn, namesIn, usageSatisfied } from '../detect/usage';
 import type { ClientInfo } from '../knowledgeTypes';
 import type { ExtractContext, Extraction } from './types';
 
@@ -33,12 +33,14 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   }
   const { tokens, comments } = lex(context.text, language);
   const calls = callsIn(tokens);
+  let names: Set<string> | undefined;
+  const lazyNames = () => (names ??= namesIn(tokens));
   const allImports = findImports(tokens, language, context.text);
   // Among clients sharing an import: each whose usage condition holds (boto3 and the v2 AWS SDK for JavaScript: the
   // services the code asks for; Dramatiq: the broker classes it uses), or else the first (a fork that kept the
   // original's import name cannot be told from it in code).
   const imports = allImports.flatMap((ref) => {
-    const satisfied = clients.matchImport(language, ref.module).filter((c) => usageSatisfied(c, calls));
+    const satisfied = clients.matchImport(language, ref.module).filter((c) => usageSatisfied(c, calls, lazyNames));
     const byUsage = satisfied.filter((c) => c.usage);
     return (byUsage.length > 0 ? byUsage : satisfied.slice(0, 1)).map((client) => ({ ...ref, client }));
   });
