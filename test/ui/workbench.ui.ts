@@ -175,7 +175,12 @@ async function main(): Promise<number> {
       await frame.locator('#save-adr').click();
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 15000 });
-      const proposed = await input.inputValue();
+      // The simple file dialog opens on the folder and then fills in the proposed name: wait for it.
+      let proposed = '';
+      for (let attempt = 0; attempt < 50 && !/docs\/adr\/0001-choose-message-queue\.md$/.test(proposed); attempt++) {
+        proposed = await input.inputValue();
+        if (!/0001-choose-message-queue\.md$/.test(proposed)) await page.waitForTimeout(200);
+      }
       if (!/docs\/adr\/0001-choose-message-queue\.md$/.test(proposed)) throw new Error(`the save dialog proposes ${proposed}`);
       await run.shot('13-wizard-save-dialog');
       await page.keyboard.press('Enter');
