@@ -21,6 +21,25 @@ export { baseName };
 export function formatOf(fileName: string): Format | undefined {
   const base = baseName(fileName).toLowerCase();
   if (manifestKind(fileName)) return 'manifest';
+  const template = TEMPLATE.exec(base);
+  if (template) return templateFormat(template[1]!);
+  return formatOfName(base);
+}
+
+/**
+ * Copies to edit before use carry a suffix: `config.py.prod.example`, `application.yml.sample`, `server.properties.dist`,
+ * `docker-compose.kafka.tpl`. They are read as the file they become.
+ */
+const TEMPLATE = /^(.+?)\.(?:example|sample|dist|template|tpl|tmpl|default)$/;
+
+function templateFormat(stem: string): Format | undefined {
+  // `config.py.prod` → `config.py`; `docker-compose.kafka` → compose.
+  const format = formatOfName(stem) ?? (stem.includes('.') ? formatOfName(stem.slice(0, stem.lastIndexOf('.'))) : undefined);
+  if (format && format !== 'manifest') return format;
+  return /^(docker-)?compose\b/.test(stem) ? 'compose' : undefined;
+}
+
+function formatOfName(base: string): Format | undefined {
   if (SPRING_PROPERTIES.test(base)) return 'spring-properties';
   if (base.endsWith('.properties')) return 'properties';
   if (SPRING_YAML.test(base)) return 'spring-yaml';

@@ -24,6 +24,18 @@ describe('formats by file name', () => {
     };
     for (const [file, format] of Object.entries(cases)) assert.equal(formatOf(file), format, file);
   });
+
+  it('reads copies to edit before use as the file they become', () => {
+    const cases: Record<string, string | undefined> = {
+      'config.py.prod.example': 'python', 'application.yml.sample': 'spring-yaml', 'server.properties.dist': 'properties',
+      'docker-compose.kafka.tpl': 'compose', 'docker-compose.yml.template': 'compose', 'values.yaml.tpl': 'yaml',
+      'README.md.template': undefined, 'notes.example': undefined, 'package.json.example': undefined,
+    };
+    for (const [file, format] of Object.entries(cases)) assert.equal(formatOf(file), format, file);
+    // And its settings are judged like the real file's.
+    const findings = analyze('config/producer.properties.example', '# mq-lens: workload=online\nacks=0\n').findings.map((f) => f.ruleId);
+    assert.deepEqual(findings, ['kafka-acks-zero']);
+  });
 });
 
 describe('Spring Boot properties', () => {
