@@ -165,6 +165,23 @@ const ENV_BROKERS: ReadonlyArray<{ prefix: RegExp; broker: string }> = [
   { prefix: /^(?:MQTT|MOSQUITTO|EMQX)_[A-Z0-9_]+$/, broker: 'mqtt' },
 ];
 
+/**
+ * The broker an environment variable points a client at: its name names the broker and an endpoint
+ * (`KAFKA_BROKERS`, `KAFKA_BOOTSTRAP_SERVERS`, `RABBITMQ_HOST`, `NATS_URL`, `ROCKETMQ_NAMESRV_ADDR`) and its value is
+ * set (URLs are detected as URLs).
+ */
+function brokerEndpointVariable(name: string, value: string): string | undefined {
+  if (!ENDPOINT_NAME.test(name) || value.trim() === '' || URL_HINT.test(value)) return undefined;
+  return ENV_BROKERS.find((b) => b.prefix.test(name))?.broker;
+}
+
+const ENDPOINT_NAME = /_(?:BROKERS?|BROKER_LIST|BOOTSTRAP_SERVERS?|BOOTSTRAP|SERVERS?|HOSTS?|HOSTNAME|ADDR|ADDRESS|ADDRESSES|ENDPOINTS?|NAMESRV_ADDR|URLS?|URIS?)$/;
+
+function splitAssignment(item: string): [string, string] {
+  const equals = item.indexOf('=');
+  return equals > 0 ? [item.slice(0, equals).trim(), item.slice(equals + 1).trim()] : [item.trim(), ''];
+}
+
 function envBrokers(text: string, lines: LineIndex, add: Add): void {
   const seen = new Set<string>();
   for (const entry of parseProperties(text).entries) {
@@ -297,7 +314,23 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
     }
     // A Kafka server known by variables only a server sets (a locally built or unnamed image): on its first line.
     if (format === 'compose') {
-      for (const [scope, context] of Object.entries(composeScopes(composeServices(tree.entries)))) {
+      const services = composeServices(tree.entries);
+      const scopes = composeScopes(services);
+      // An application container pointed at a broker the file does not run (`KAFKA_BROKERS: kafka:9092` where Kafka
+      // comes from another compose file): the broker it names, once, on the first such line.
+      const runs = new Set<string>();
+      for (const service of services.values()) imageBrokers(service.image ?? '', (broker) => runs.add(broker));
+      if (Object.values(scopes).some((scope) => scope.kafkaServer)) runs.add('kafka');
+      for (const service of services.values()) {
+        for (const entry of service.environment) {
+          const [name, value] = /^\d+$/.test(entry.path[3]!) ? splitAssignment(entry.value) : [entry.path[3]!, entry.value];
+          const broker = brokerEndpointVariable(name, value);
+          if (!broker || runs.has(broker)) continue;
+          runs.add(broker);
+          add(lines.positionAt(entry.keySpan.start).line, broker, null, 'config');
+        }
+      }
+      for (const [scope, context] of Object.entries(scopes)) {
         const line = firstLines.get(scope.slice('service:'.length));
         if (context.kafkaServer && line !== undefined && !kafkaImages.has(scope.slice('service:'.length))) add(line, 'kafka', null, 'config');
       }
