@@ -127,6 +127,12 @@ export function detectText(options: DetectOptions): Detection[] {
       token.value.split(/\r\n|\r|\n/).forEach((part, i) => urls(part, token.line + i, add, codeLines[token.line + i - 1]));
     }
     if (language === 'python') pythonBrokerSettings(code.tokens, add);
+    // A Kafka client configuration written as a map in a module that imports no client (a settings module handing
+    // `{"bootstrap.servers": …}` to a consumer elsewhere): the key is Kafka's own, so the map names Kafka.
+    if (!code.imports.some((i) => i.client.broker === 'kafka')) {
+      const key = code.tokens.find((t, i) => t.kind === 'string' && KAFKA_MAP_KEYS.has(t.value) && [':', ','].includes(code.tokens[i + 1]?.text ?? ''));
+      if (key) add(key.line, 'kafka', null, 'config');
+    }
     for (const call of FRAMEWORK_CALLS) {
       if (call.language !== language || (call.module !== '' && !importsModule(code.tokens, call.module))) continue;
       for (let i = 0; i < code.tokens.length - 1; i++) {
@@ -150,6 +156,9 @@ export function detectText(options: DetectOptions): Detection[] {
 }
 
 type Add = (line: number, broker: string, client: string | null, evidence: Evidence) => void;
+
+/** Keys only a Kafka client configuration has, written as map keys (`"bootstrap.servers": …`, `put("bootstrap.servers", …)`). */
+const KAFKA_MAP_KEYS = new Set(['bootstrap.servers', 'metadata.broker.list']);
 
 /**
  * An `.env` file's variables named for a broker (`KAFKA_BOOTSTRAP_SERVERS`, `RABBITMQ_HOST`, `NATS_URL`,

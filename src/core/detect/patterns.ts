@@ -91,6 +91,8 @@ export const FRAMEWORK_CALLS: ReadonlyArray<{ language: string; module: string; 
  * Python settings modules (Django, Celery's own) that choose a task queue's broker: `CELERY_BROKER_URL = REDIS_URL`,
  * `broker_url = os.environ["CLOUDAMQP_URL"]`, django-rq's and RQ's `RQ_QUEUES` / `RQ_REDIS_URL` (RQ runs on Redis only).
  */
+/** A Kafka client configuration written as a map, in any language (worth lexing a file that imports no client). */
+export const KAFKA_MAP_KEY_HINT = /["'](?:bootstrap\.servers|metadata\.broker\.list)["']/;
 export const PYTHON_BROKER_SETTING_HINT = /\b(?:CELERY_BROKER_URL|BROKER_URL|broker_url|RQ_[A-Z_]+)\s*=/;
 export const PYTHON_BROKER_SETTINGS = new Set(['CELERY_BROKER_URL', 'BROKER_URL', 'broker_url', 'CELERY_BROKER_WRITE_URL', 'broker_write_url']);
 /** What a broker setting's value says about the broker, from its strings and the names of the variables it reads. */

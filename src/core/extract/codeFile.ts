@@ -8,7 +8,7 @@ import { usageSettings } from '../code/usageSettings';
 import { lex, type Language, type Token } from '../code/lexer';
 import { quickImports } from '../code/quickImports';
 import type { ClientIndex } from '../detect/clientIndex';
-import { CSHARP_FRAMEWORK_HINT, PYTHON_BROKER_SETTING_HINT, URL_HINT } from '../detect/patterns';
+import { CSHARP_FRAMEWORK_HINT, KAFKA_MAP_KEY_HINT, PYTHON_BROKER_SETTING_HINT, URL_HINT } from '../detect/patterns';
 import { callsIn, namesIn, usageSatisfied } from '../detect/usage';
 import type { ClientInfo } from '../knowledgeTypes';
 import type { ExtractContext, Extraction } from './types';
@@ -26,7 +26,7 @@ export interface CodeExtraction extends Extraction {
 export function extractCodeFile(context: ExtractContext, language: Language, clients: ClientIndex, forDetection = false): CodeExtraction {
   const celery = language === 'python' && !forDetection && mayHoldCelerySettings(context.file, context.text);
   const worthLexing = celery || quickImports(context.text, language).some((module) => clients.couldMatch(language, module))
-    || (forDetection && (URL_HINT.test(context.text) || (language === 'csharp' && CSHARP_FRAMEWORK_HINT.test(context.text))
+    || (forDetection && (URL_HINT.test(context.text) || KAFKA_MAP_KEY_HINT.test(context.text) || (language === 'csharp' && CSHARP_FRAMEWORK_HINT.test(context.text))
       || (language === 'python' && PYTHON_BROKER_SETTING_HINT.test(context.text))));
   if (!worthLexing) {
     return { settings: [], comments: [], lineComment: language === 'python' ? '#' : '//', imports: [], tokens: [], clientUses: [] };
