@@ -99,8 +99,9 @@ function extract(format: ConfigFormat, context: Parameters<typeof extractPropert
     case 'compose':
       return extractYamlFile(context, format);
     case 'yaml':
-      // Most YAML files are not about messaging; only Kubernetes resources MQ Lens reads are parsed.
-      if (!/kafka\.strimzi\.io\/|rabbitmq\.com\//.test(context.text)) return { settings: [], comments: [], lineComment: '#' };
+      // Most YAML files are not about messaging; only Kubernetes resources MQ Lens reads, and the Pulsar Helm chart's
+      // `configData` values, are parsed.
+      if (!/kafka\.strimzi\.io\/|rabbitmq\.com\/|^[ \t]+configData:/m.test(context.text)) return { settings: [], comments: [], lineComment: '#' };
       return extractYamlFile(context, 'yaml');
   }
 }

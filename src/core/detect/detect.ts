@@ -5,6 +5,7 @@
 import { statementEnd, valueBrokers } from '../code/celery';
 import { extractCodeFile } from '../extract/codeFile';
 import { extractPropertiesFile } from '../extract/propertiesFile';
+import { pulsarChartKey } from '../extract/yamlFile';
 import { hashComments } from '../extract/comments';
 import { flattenYaml } from '../extract/yamlTree';
 import { parseProperties } from '../parsers/properties';
@@ -313,6 +314,9 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
       if (format === 'yaml' && entry.value !== '' && (entry.path.at(-1) === 'image' || (entry.path.at(-1) === 'repository' && entry.path.at(-2) === 'image'))) {
         imageBrokers(entry.value, (broker) => add(line, broker, null, 'config'));
       }
+      // Apache Pulsar's Helm chart values that set configuration keys (`bookkeeper.configData.journalSyncData`).
+      const pulsarKey = format === 'yaml' ? pulsarChartKey(entry.path) : undefined;
+      if (pulsarKey !== undefined && options.keys.lookup('pulsar', pulsarKey)) add(line, 'pulsar', null, 'config');
       if (entry.path[0] === 'services' && entry.path[1] !== undefined && !firstLines.has(entry.path[1])) firstLines.set(entry.path[1], line);
       if (entry.path.length === 1 && (entry.path[0] === 'apiVersion' || entry.path[0] === 'kind')) {
         const info = kinds.get(entry.document) ?? {};

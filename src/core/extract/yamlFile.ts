@@ -34,6 +34,14 @@ export function extractYamlFile(context: ExtractContext, mode: YamlMode): Extrac
   return extraction;
 }
 
+/** The components of Apache Pulsar's Helm chart whose `configData` maps hold configuration-file keys. */
+const PULSAR_CHART_COMPONENTS = new Set(['broker', 'bookkeeper', 'proxy', 'zookeeper', 'autorecovery', 'functions', 'toolset', 'oxia']);
+
+/** `bookkeeper.configData.journalSyncData` → `journalSyncData`; undefined for any other path. */
+export function pulsarChartKey(path: readonly string[]): string | undefined {
+  return path.length === 3 && path[1] === 'configData' && PULSAR_CHART_COMPONENTS.has(path[0]!) ? path[2] : undefined;
+}
+
 /** An unknown key whose name is the whole YAML key as written (not quoted), in a dedicated Kafka map. */
 function unknownYamlKey(context: ExtractContext, entry: YamlEntry, name: string, unknownKeys: UnknownKey[]): void {
   if (context.text.slice(entry.keySpan.start, entry.keySpan.end) !== name) return;
@@ -198,6 +206,14 @@ function kubernetes(context: ExtractContext, entries: readonly YamlEntry[], unkn
   const settings: Setting[] = [];
   for (const entry of entries) {
     const info = meta.get(entry.document);
+    const pulsarKey = pulsarChartKey(entry.path);
+    if (pulsarKey !== undefined && !info?.apiVersion) {
+      // Apache Pulsar's Helm chart: `broker.configData`, `bookkeeper.configData`, … hold broker.conf and
+      // bookkeeper.conf keys as they are written in those files.
+      const known = context.keys.lookup('pulsar', pulsarKey);
+      if (known) settings.push(setting(context, 'pulsar', known.key, pulsarKey, entry, `helm:${entry.path[0]!}`));
+      continue;
+    }
     if (!info?.apiVersion || !info.kind) continue;
     const scope = `${info.kind}/${info.name ?? entry.document}`;
     const path = entry.path.join('.');
