@@ -216,7 +216,9 @@ function detectionsText(detections: readonly Detection[], skipped: readonly Skip
 const SECRET = /(^|[._-])(pass(word)?|requirepass|masterauth|secret|token|jaas[._-]config|credentials?|api[._-]?key)($|[._-])/i;
 
 function shownValue(setting: Setting): string {
-  return setting.value !== '' && (SECRET.test(setting.key) || SECRET.test(setting.rawKey)) ? '********' : setting.value;
+  if (setting.value !== '' && (SECRET.test(setting.key) || SECRET.test(setting.rawKey))) return '********';
+  // A connection URL's password (`amqp://user:secret@host`) is a credential wherever it is written.
+  return setting.value.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi, '$1********@');
 }
 
 function settingsJson(settings: readonly Setting[], skipped: readonly Skipped[]): string {

@@ -173,9 +173,12 @@ describe('settings output', () => {
     const dir = workspace({
       'redis/redis.conf': 'requirepass s3cr3t-value\nappendonly yes\n',
       'app/consumer.py': 'import os\nfrom kafka import KafkaConsumer\nc = KafkaConsumer(auto_offset_reset=os.getenv("RESET"), sasl_plain_password="hunter2")\n',
+      'app/settings.py': 'CELERY_BROKER_URL = "amqp://orders:pa55word@rabbitmq:5672/shop"\nCELERY_TASK_ACKS_LATE = True\n',
     });
     const text = cli(dir, 'settings', '.');
-    assert.ok(!text.stdout.includes('s3cr3t-value') && !text.stdout.includes('hunter2'), text.stdout);
+    assert.ok(!text.stdout.includes('s3cr3t-value') && !text.stdout.includes('hunter2') && !text.stdout.includes('pa55word'), text.stdout);
+    // A connection URL keeps its user and host, not its password.
+    assert.match(text.stdout, /broker_url \(CELERY_BROKER_URL\) = amqp:\/\/orders:\*{8}@rabbitmq:5672\/shop/);
     assert.match(text.stdout, /requirepass = \*{8}/);
     assert.match(text.stdout, /auto\.offset\.reset \(auto_offset_reset\) = os\.getenv\("RESET"\) \(computed at run time\)/);
     const json = JSON.parse(cli(dir, 'settings', '.', '--format', 'json').stdout) as { settings: Array<{ key: string; value: string; computed?: boolean }> };

@@ -930,3 +930,29 @@ describe('code settings: lines and positions', () => {
     assert.equal(lineOf(text, 'linger_ms'), 3);
   });
 });
+
+describe('Celery settings Celery defines but MQ Lens has no note for', () => {
+  const text = [
+    'import os',
+    '',
+    "CELERY_BROKER_URL = os.environ.get('CELERY_BROKER_URL', 'amqp://guest:guest@localhost//')",
+    "CELERY_TASK_DEFAULT_QUEUE = 'orders'",
+    'CELERY_TASK_ACKS_LATE = True',
+    "timezone = 'UTC'",
+    'SITE_NAME = "shop"',
+    '',
+  ].join('\n');
+  const result = analyze('shop/settings.py', text);
+
+  it('lists every name Celery defines, in its canonical form, and nothing else', () => {
+    assert.deepEqual(result.settings.map((s) => [s.key, s.rawKey]), [
+      ['broker_url', 'CELERY_BROKER_URL'],
+      ['task_default_queue', 'CELERY_TASK_DEFAULT_QUEUE'],
+      ['task_acks_late', 'CELERY_TASK_ACKS_LATE'],
+    ]);
+  });
+
+  it('judges only the ones it has notes for', () => {
+    assert.deepEqual(result.findings.map((f) => f.ruleId), []);
+  });
+});

@@ -15,11 +15,12 @@ interface Fact {
   checked: unknown;
 }
 
-function yamlFiles(dir: string): string[] {
+/** The knowledge files: YAML, and the JSON lists of valid names (`keys/*-names.json`). */
+function knowledgeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'schema' ? [] : yamlFiles(full);
-    return /\.ya?ml$/.test(entry.name) ? [full] : [];
+    if (entry.isDirectory()) return entry.name === 'schema' ? [] : knowledgeFiles(full);
+    return /\.ya?ml$|-names\.json$/.test(entry.name) ? [full] : [];
   });
 }
 
@@ -34,7 +35,8 @@ function facts(file: string): Fact[] {
       for (const [key, value] of Object.entries(record)) visit(value, where ? `${where}.${key}` : key);
     }
   };
-  visit(parse(fs.readFileSync(file, 'utf8')), '');
+  const text = fs.readFileSync(file, 'utf8');
+  visit(file.endsWith('.json') ? JSON.parse(text) : parse(text), '');
   return found;
 }
 
@@ -45,7 +47,7 @@ function ageInMonths(stamp: string, today = new Date()): number {
 }
 
 describe('knowledge freshness', () => {
-  const all = yamlFiles(path.join(ROOT, 'knowledge')).flatMap(facts);
+  const all = knowledgeFiles(path.join(ROOT, 'knowledge')).flatMap(facts);
 
   it('finds the sourced facts', () => {
     assert.ok(all.length > 900, String(all.length));

@@ -295,7 +295,10 @@ describe('Celery settings', () => {
       'CELERY_TASK_ALWAYS_EAGER: bool = False', // 10
     ].join('\n');
     assert.deepEqual(rowsOf('config/settings.py', text), [
+      // Names Celery defines without a note of MQ Lens's (the broker URL, the beat schedule) are listed too.
+      '3:redis:broker_url=REDIS_URL',
       '4:redis:task_acks_late=true', '5:redis:worker_prefetch_multiplier=1', '6:redis:task_time_limit=1800', '7:redis:accept_content=json',
+      '8:redis:beat_schedule={ }',
       '9:redis:task_soft_time_limit=get_int("SOFT_LIMIT", 1500)', '10:redis:task_always_eager=false',
     ]);
   });

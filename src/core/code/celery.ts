@@ -53,12 +53,27 @@ export function celerySettings(file: string, tokens: readonly Token[], lines: Li
       if (named === undefined || named === 'redis') for (const s of transportOptions(context, tokens, at)) settings.push(s);
       continue;
     }
-    const info = keyOf(token.text);
-    if (!info) continue;
+    // Celery's own keys with notes; else any other name Celery defines (knowledge/keys/celery-names.json), listed as
+    // an undocumented setting so a reviewer sees it (`CELERY_TASK_DEFAULT_QUEUE`, `broker_heartbeat`).
+    const key = keyOf(token.text)?.key ?? celeryName(keys, token.text);
+    if (key === undefined) continue;
     const value = listValue(tokens, at) ?? productValue(tokens, at) ?? readValue(tokens, at, 'python') ?? expressionValue({ language: 'python' }, tokens, at);
-    if (value) settings.push(makeSetting(context, broker, info.key, token, value, undefined, token.text));
+    if (value) settings.push(makeSetting(context, broker, key, token, value, undefined, token.text));
   }
   return settings;
+}
+
+/** Names Celery defines that are too generic to claim in a module on their own (`timezone = "UTC"`). */
+const GENERIC_NAMES = new Set(['imports', 'include', 'timezone']);
+
+/**
+ * A Celery setting name as written, in its canonical lower-case form: `task_default_queue`, or under Django's
+ * namespace `CELERY_TASK_DEFAULT_QUEUE`; undefined for anything Celery does not define.
+ */
+function celeryName(keys: KeyIndex, written: string): string | undefined {
+  const name = /^CELERY_[A-Z0-9_]+$/.test(written) ? written.slice('CELERY_'.length).toLowerCase() : written;
+  if (name !== name.toLowerCase() || GENERIC_NAMES.has(name) || TRANSPORT_OPTIONS.has(name)) return undefined;
+  return keys.isValidName('celery', name) ? name : undefined;
 }
 
 /**
