@@ -595,7 +595,8 @@ describe('code settings: Go clients', () => {
       '\t_ = group',
       '}',
     ].join('\n');
-    assert.deepEqual(rows(analyze('c.go', consumer)), []);
+    // The consumer's own setting is read (by its path in the config struct); no producer acks default is added.
+    assert.deepEqual(analyze('c.go', consumer).settings.map((s) => [s.key, s.implicit === undefined]), [['auto.offset.reset', true]]);
   });
 
   it('reads confluent-kafka-go ConfigMap literals and SetKey calls', () => {
@@ -954,5 +955,37 @@ describe('Celery settings Celery defines but MQ Lens has no note for', () => {
 
   it('judges only the ones it has notes for', () => {
     assert.deepEqual(result.findings.map((f) => f.ruleId), []);
+  });
+});
+
+describe('sarama configuration structs', () => {
+  const text = [
+    'package events', // 1
+    '', // 2
+    'import (', // 3
+    '\t"time"', // 4
+    '\t"github.com/IBM/sarama"', // 5
+    ')', // 6
+    '', // 7
+    'func newConfig() *sarama.Config {', // 8
+    '\tcfg := sarama.NewConfig()', // 9
+    '\tcfg.Producer.Retry.Max = 0', // 10
+    '\tcfg.Producer.Flush.Frequency = 200 * time.Millisecond', // 11
+    '\tcfg.Consumer.Offsets.Initial = sarama.OffsetNewest', // 12
+    '\tcfg.Consumer.Offsets.AutoCommit.Enable = true', // 13
+    '\tcfg.Consumer.Return.Errors = true', // 14
+    '\treturn cfg', // 15
+    '}', // 16
+    '',
+  ].join('\n');
+
+  it('reads nested fields by their path below the variable, with durations in milliseconds', () => {
+    const result = analyze('internal/events/config.go', text);
+    assert.deepEqual(result.settings.filter((s) => !s.implicit).map((s) => [s.line, s.key, s.rawKey, s.effectiveValue ?? s.value]), [
+      [10, 'retries', 'Producer.Retry.Max', '0'],
+      [11, 'linger.ms', 'Producer.Flush.Frequency', '200'],
+      [12, 'auto.offset.reset', 'Consumer.Offsets.Initial', 'latest'],
+      [13, 'enable.auto.commit', 'Consumer.Offsets.AutoCommit.Enable', 'true'],
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import type { KeyInfo } from '../knowledgeTypes';
 import type { LineIndex } from '../text';
 import type { Setting, Span } from '../types';
 import type { Language, Token } from './lexer';
-import { BUILDER_ROOTS, POSITIONAL_ARGUMENTS, VALUE_CONSTANTS } from './patterns';
+import { BUILDER_ROOTS, durationMs, POSITIONAL_ARGUMENTS, VALUE_CONSTANTS } from './patterns';
 import { argumentAt, consumedEntity, declaredEntity, matchingOpen } from './entities';
 
 interface Frame {
@@ -122,6 +122,8 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   const previous = tokens[i - 1];
   let valueIndex = i + 2;
   let keyText: string | undefined;
+  // Whether keyText is a member path below a variable (`Producer.Retry.Max`), which is also how it is written.
+  let pathKey = false;
   // A `put(…)` call or a `[…] =` subscript configures the object of the enclosing scope; its own brackets are no scope.
   let inOwnBrackets = false;
   // Kotlin's `"acks" to "0"` pairs (mapOf, hashMapOf, Properties().apply { … }).
@@ -158,6 +160,19 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
       const initializer = context.language === 'csharp' && frame?.open === '{' && frame.before !== undefined && !BLOCK_KEYWORDS.has(frame.before) && (previous?.text === '{' || previous?.text === ',');
       if (!kwarg && !member && !initializer) return undefined;
       keyText = key.text;
+      // A field of a nested config struct (`config.Producer.Retry.Max = 5` in sarama): the path below the variable,
+      // longest first, when the knowledge names it (`Producer.Retry.Max` is retries).
+      if (member) {
+        const path = memberPath(tokens, i);
+        for (let n = path.length - 1; n >= 2; n--) {
+          const dotted = path.slice(-n).join('.');
+          if (context.systems.some((s) => context.keys.lookup(s, dotted))) {
+            keyText = dotted;
+            pathKey = true;
+            break;
+          }
+        }
+      }
     } else if (separator.text === ':' && context.language !== 'python') {
       // `{ key: value }` (objects, composite and struct literals) everywhere; `f(name: value)` only in C#: elsewhere a
       // colon in parentheses is a type annotation (`function f(durable: boolean)`, `fun f(durable: Boolean)`).
@@ -186,11 +201,28 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   const undocumented = !system && (key.kind === 'string' || inOwnBrackets) && keyText.includes('.') && context.systems.includes('kafka')
     && context.keys.isValidName('kafka', keyText);
   if (!system && !undocumented) return undefined;
-  const value = readValue(tokens, valueIndex, context.language) ?? expressionValue(context, tokens, valueIndex);
+  let value = readValue(tokens, valueIndex, context.language) ?? expressionValue(context, tokens, valueIndex);
   if (!value) return undefined;
+  // A Go duration (`500 * time.Millisecond`) for a key in milliseconds is a literal after all.
+  const targetKey = system ? find(system)!.key : keyText;
+  if (value.computed && context.language === 'go' && targetKey.endsWith('.ms')) {
+    const end = tokens.findIndex((t, k) => k >= valueIndex && t.span.end >= value!.span.end);
+    const ms = end < 0 ? undefined : durationMs(tokens.slice(valueIndex, end + 1));
+    if (ms !== undefined) {
+      const { computed: _computed, ...literal } = value;
+      value = { ...literal, style: 'identifier', effective: String(ms) };
+    }
+  }
   const scope = scopeOf(inOwnBrackets ? stack.slice(0, -1) : stack);
   if (undocumented) return { ...makeSetting(context, 'kafka', keyText.toLowerCase(), key, value, scope), documented: false };
-  return makeSetting(context, system!, find(system!)!.key, key, value, scope);
+  return makeSetting(context, system!, find(system!)!.key, key, value, scope, pathKey ? keyText : undefined);
+}
+
+/** The identifiers of a member chain ending at tokens[i]: `config.Producer.Retry.Max` → config, Producer, Retry, Max. */
+function memberPath(tokens: readonly Token[], i: number): string[] {
+  const path = [tokens[i]!.text];
+  for (let k = i; k >= 2 && tokens[k - 1]?.text === '.' && tokens[k - 2]?.kind === 'ident' && path.length < 8; k -= 2) path.unshift(tokens[k - 2]!.text);
+  return path;
 }
 
 /**

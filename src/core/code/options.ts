@@ -9,12 +9,9 @@ import { goQualifiers, qualifiedBy } from './implicit';
 import type { ImportRef } from './imports';
 import type { Language, Token } from './lexer';
 import { makeSetting, readValue, type CodeValue } from './literals';
-import { GO_OPTION_FUNCTIONS, type OptionFunction } from './patterns';
+import { durationMs, GO_OPTION_FUNCTIONS, type OptionFunction } from './patterns';
 
 /** Milliseconds in Go's time units. */
-const GO_DURATION_MS: Readonly<Record<string, number>> = {
-  Nanosecond: 0.000001, Microsecond: 0.001, Millisecond: 1, Second: 1_000, Minute: 60_000, Hour: 3_600_000,
-};
 
 export function optionSettings(file: string, language: Language, tokens: readonly Token[], imports: readonly ImportRef[], lines: LineIndex, keys: KeyIndex): Setting[] {
   if (language !== 'go') return [];
@@ -67,15 +64,3 @@ function optionValue(tokens: readonly Token[], open: number, option: OptionFunct
   return value && value.last === close - 1 ? value : undefined;
 }
 
-/** `50 * time.Millisecond`, `time.Second * 2`, `time.Minute`, `0` as milliseconds; anything else is not literal. */
-function durationMs(argument: readonly Token[]): number | undefined {
-  const texts = argument.map((t) => t.text);
-  const unitAt = texts.findIndex((t, k) => GO_DURATION_MS[t] !== undefined && texts[k - 1] === '.' && texts[k - 2] === 'time');
-  if (unitAt < 0) return texts.length === 1 && texts[0] === '0' ? 0 : undefined;
-  const unit = GO_DURATION_MS[texts[unitAt]!]!;
-  const rest = [...texts.slice(0, unitAt - 2), ...texts.slice(unitAt + 1)];
-  if (rest.length === 0) return unit;
-  const number = rest.length === 2 && rest[1] === '*' ? rest[0] : rest.length === 2 && rest[0] === '*' ? rest[1] : undefined;
-  if (number === undefined || !/^\d+$/.test(number.replace(/_/g, ''))) return undefined;
-  return Number(number.replace(/_/g, '')) * unit;
-}

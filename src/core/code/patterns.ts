@@ -1,11 +1,16 @@
 // Client-specific knowledge about code that is too syntactic for knowledge/: named constants that stand for values,
 // arguments passed by position, and client defaults that apply when code leaves a setting out.
-import type { Language } from './lexer';
+import type { Language, Token } from './lexer';
 
 /** `Type.Constant` (the last two segments of a qualified name) -> the value it stands for. */
 export const VALUE_CONSTANTS: Readonly<Record<string, string>> = {
   // IBM/sarama RequiredAcks
   'sarama.NoResponse': '0', 'sarama.WaitForLocal': '1', 'sarama.WaitForAll': 'all',
+  // IBM/sarama offsets, compression codecs and isolation levels
+  'sarama.OffsetNewest': 'latest', 'sarama.OffsetOldest': 'earliest',
+  'sarama.CompressionNone': 'none', 'sarama.CompressionGZIP': 'gzip', 'sarama.CompressionSnappy': 'snappy',
+  'sarama.CompressionLZ4': 'lz4', 'sarama.CompressionZSTD': 'zstd',
+  'sarama.ReadCommitted': 'read_committed', 'sarama.ReadUncommitted': 'read_uncommitted',
   // segmentio/kafka-go RequiredAcks
   'kafka.RequireNone': '0', 'kafka.RequireOne': '1', 'kafka.RequireAll': 'all',
   // Confluent.Kafka (.NET) enums
@@ -216,3 +221,20 @@ export const BUILDER_ROOTS: Readonly<Record<string, ReadonlySet<string>>> = {
   // Spring AMQP: ExchangeBuilder.topicExchange("events").durable(true).build()
   rabbitmq: new Set(['directExchange', 'topicExchange', 'fanoutExchange', 'headersExchange']),
 };
+
+const GO_DURATION_MS: Readonly<Record<string, number>> = {
+  Nanosecond: 0.000001, Microsecond: 0.001, Millisecond: 1, Second: 1_000, Minute: 60_000, Hour: 3_600_000,
+};
+
+/** `50 * time.Millisecond`, `time.Second * 2`, `time.Minute`, `0` as milliseconds; anything else is not literal. */
+export function durationMs(argument: readonly Token[]): number | undefined {
+  const texts = argument.map((t) => t.text);
+  const unitAt = texts.findIndex((t, k) => GO_DURATION_MS[t] !== undefined && texts[k - 1] === '.' && texts[k - 2] === 'time');
+  if (unitAt < 0) return texts.length === 1 && texts[0] === '0' ? 0 : undefined;
+  const unit = GO_DURATION_MS[texts[unitAt]!]!;
+  const rest = [...texts.slice(0, unitAt - 2), ...texts.slice(unitAt + 1)];
+  if (rest.length === 0) return unit;
+  const number = rest.length === 2 && rest[1] === '*' ? rest[0] : rest.length === 2 && rest[0] === '*' ? rest[1] : undefined;
+  if (number === undefined || !/^\d+$/.test(number.replace(/_/g, ''))) return undefined;
+  return Number(number.replace(/_/g, '')) * unit;
+}
