@@ -276,6 +276,31 @@ describe('Kafka Connect workers in compose files', () => {
     // may not describe, and are only listed.
     assert.deepEqual(result.findings.map((f) => `${f.line}:${f.ruleId}`), ['12:kafka-sasl-plain-cleartext']);
   });
+
+  it("reads the client settings of Confluent's other components: Schema Registry, ksqlDB, REST Proxy, Control Center", () => {
+    const text = [
+      'services:', // 1
+      '  schema-registry:', // 2
+      '    image: confluentinc/cp-schema-registry:8.2.0', // 3
+      '    environment:', // 4
+      '      SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL: SASL_SSL', // 5
+      '      SCHEMA_REGISTRY_HOST_NAME: schema-registry', // 6
+      '  ksqldb:', // 7
+      '    image: confluentinc/cp-ksqldb-server:8.2.0', // 8
+      '    environment:', // 9
+      '      KSQL_AUTO_OFFSET_RESET: earliest', // 10
+      '      KSQL_KSQL_STREAMS_PRODUCER_RETRIES: 2147483647', // 11
+      '      KSQL_KSQL_INTERNAL_TOPIC_REPLICAS: 3', // 12
+      '  rest-proxy:', // 13
+      '    image: confluentinc/cp-kafka-rest:8.2.0', // 14
+      '    environment:', // 15
+      '      KAFKA_REST_SASL_MECHANISM: PLAIN', // 16
+      '      KAFKA_REST_HOST_NAME: rest-proxy', // 17
+      '',
+    ].join('\n');
+    const result = analyze('cp/docker-compose.yml', text);
+    assert.deepEqual(result.settings.map((s) => `${s.line}:${s.key}`), ['5:security.protocol', '10:auto.offset.reset', '11:retries', '16:sasl.mechanism']);
+  });
 });
 
 describe('Celery settings', () => {

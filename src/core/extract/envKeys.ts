@@ -23,12 +23,20 @@ export function kafkaKeyFromEnv(name: string, keys: KeyIndex): { key: string; do
 }
 
 /**
+ * The prefixes under which Confluent's component images pass Kafka client configuration, longest first: Connect
+ * (`CONNECT_`), Schema Registry's store client (`SCHEMA_REGISTRY_KAFKASTORE_`), ksqlDB's Streams clients
+ * (`KSQL_KSQL_STREAMS_PRODUCER_`, `KSQL_KSQL_STREAMS_`) and its own (`KSQL_`), REST Proxy's (`KAFKA_REST_CLIENT_`,
+ * `KAFKA_REST_`) and Control Center's Streams client (`CONTROL_CENTER_STREAMS_`).
+ */
+const CONFLUENT_COMPONENTS = /^(?:CONNECT_|SCHEMA_REGISTRY_KAFKASTORE_|KSQL_KSQL_STREAMS_(?:PRODUCER_|CONSUMER_)?|KSQL_|KAFKA_REST_CLIENT_|KAFKA_REST_|CONTROL_CENTER_STREAMS_)([A-Z0-9_]+)$/;
+
+/**
  * Kafka Connect workers in Confluent's images take CONNECT_<NAME> with `_` for `.` (`CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR`,
  * `CONNECT_PRODUCER_ACKS` for the workers' producer override `producer.acks`). Only real Connect, client and override
  * names become settings; the security settings are judged like any client's, the rest are listed.
  */
 export function connectKeyFromEnv(name: string, keys: KeyIndex): { key: string; documented: boolean } | undefined {
-  const match = /^CONNECT_([A-Z0-9_]+)$/.exec(name);
+  const match = CONFLUENT_COMPONENTS.exec(name);
   if (!match) return undefined;
   const key = match[1]!.toLowerCase().replace(/_/g, '.');
   // The worker's security settings (`CONNECT_SECURITY_PROTOCOL`) mean what they mean in any client and are judged so;
