@@ -988,4 +988,9 @@ describe('sarama configuration structs', () => {
       [13, 'enable.auto.commit', 'Consumer.Offsets.AutoCommit.Enable', 'true'],
     ]);
   });
+
+  it('reads paths only in Go structs: an attribute chain elsewhere is no configuration', () => {
+    const python = 'from kafka import KafkaProducer\n\nclass Timer:\n    def reset(self):\n        self.linger.ms = 5\n';
+    assert.deepEqual(analyze('app/timer.py', python).settings.filter((s) => !s.implicit).map((s) => s.key), []);
+  });
 });

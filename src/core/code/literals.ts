@@ -161,8 +161,9 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
       if (!kwarg && !member && !initializer) return undefined;
       keyText = key.text;
       // A field of a nested config struct (`config.Producer.Retry.Max = 5` in sarama): the path below the variable,
-      // longest first, when the knowledge names it (`Producer.Retry.Max` is retries).
-      if (member) {
+      // longest first, when the knowledge names it (`Producer.Retry.Max` is retries). Go only: elsewhere an attribute
+      // chain such as `self.linger.ms` is no configuration struct.
+      if (member && context.language === 'go') {
         const path = memberPath(tokens, i);
         for (let n = path.length - 1; n >= 2; n--) {
           const dotted = path.slice(-n).join('.');
