@@ -31,7 +31,7 @@ export interface DetectOptions {
 /** Whether detection reads a file of this name (cheap prefilter for workspace scans). */
 export function detectsFile(fileName: string): boolean {
   return manifestKind(fileName) !== undefined || formatOf(fileName) !== undefined || isEnvFile(fileName) || scriptLanguageOf(fileName) !== undefined
-    || isDotnetSettings(fileName) || isDockerfile(fileName) || baseName(fileName).toLowerCase().endsWith('.conf');
+    || isDotnetSettings(fileName) || isDockerfile(fileName) || isBrokerXml(fileName) || baseName(fileName).toLowerCase().endsWith('.conf');
 }
 
 /**
@@ -101,6 +101,10 @@ export function detectText(options: DetectOptions): Detection[] {
   const script = scriptLanguageOf(options.file);
   if (script) {
     scriptDetections(script, options, add);
+    return sorted(found);
+  }
+  if (isBrokerXml(options.file)) {
+    brokerXml(options.text, new LineIndex(options.text), add);
     return sorted(found);
   }
   if (isDockerfile(options.file)) {
@@ -365,6 +369,22 @@ function imageBrokers(reference: string, found: (broker: string) => void): void 
   for (const { pattern, broker } of IMAGE_PATTERNS) if (pattern.test(image) || pattern.test(name)) brokers.add(broker);
   if (isKafkaBrokerImage(reference)) brokers.add('kafka');
   for (const broker of brokers) found(broker);
+}
+
+/**
+ * ActiveMQ's broker files: Classic's `activemq.xml` (a Spring file with a `<broker>` in the ActiveMQ core namespace) and
+ * Artemis's `broker.xml` (`urn:activemq:core`), known by name (`activemq*.xml`, `artemis*.xml`, `broker*.xml`) and
+ * then by namespace.
+ */
+export function isBrokerXml(fileName: string): boolean {
+  return /^(?:[\w.-]*activemq[\w.-]*|artemis[\w.-]*|broker[\w.-]*)\.xml$/i.test(baseName(fileName));
+}
+
+function brokerXml(text: string, lines: LineIndex, add: Add): void {
+  const classic = /<broker\b[^>]*xmlns="http:\/\/activemq\.apache\.org\/schema\/core"/.exec(text);
+  const artemis = /<core\b[^>]*xmlns="urn:activemq:core"/.exec(text);
+  const match = classic ?? artemis;
+  if (match) add(lines.positionAt(match.index).line, 'activemq', null, 'config');
 }
 
 /** Dockerfiles (`Dockerfile`, `Dockerfile.ubi9`, `kafka.Dockerfile`, `Containerfile`): the broker image a stage builds on. */
