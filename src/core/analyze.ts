@@ -14,6 +14,7 @@ import { suppressionFilter } from './suppress';
 import { LineIndex } from './text';
 import { fileRole, type RoleContext, type RoleGlobs, type RolePath } from './context/role';
 import { declaresReplicatedQueuesOnly } from './context/queueTypes';
+import { extractNatsConf, isNatsConf } from './extract/natsConf';
 import type { FileContext, NonProductionLevel } from './rules/context';
 import type { AnalysisResult } from './types';
 
@@ -91,9 +92,12 @@ type ConfigFormat = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' 
 
 function extract(format: ConfigFormat, context: Parameters<typeof extractPropertiesFile>[0]): Extraction {
   switch (format) {
+    case 'conf':
+      // nats-server's format has blocks; every other `.conf` MQ Lens reads is line-oriented.
+      if (isNatsConf(context.file, context.text)) return extractNatsConf(context);
+      return extractPropertiesFile(context, format);
     case 'properties':
     case 'spring-properties':
-    case 'conf':
       return extractPropertiesFile(context, format);
     case 'spring-yaml':
     case 'compose':

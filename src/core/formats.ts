@@ -14,7 +14,7 @@ const CODE_EXTENSIONS: Readonly<Record<string, Language>> = {
 const SPRING_PROPERTIES = /^(application|bootstrap)([-.][\w.-]*)?\.properties$/;
 const SPRING_YAML = /^(application|bootstrap)([-.][\w.-]*)?\.ya?ml$/;
 const COMPOSE = /^(docker-)?compose([-.][\w.-]*)?\.ya?ml$/;
-const CONF = /^(rabbitmq|redis[\w.-]*|broker[\w.-]*|standalone|client|bookkeeper|proxy|mosquitto[\w.-]*)\.conf$/;
+const CONF = /^(rabbitmq|redis[\w.-]*|broker[\w.-]*|standalone|client|bookkeeper|proxy|mosquitto[\w.-]*|[\w.-]*nats[\w.-]*|jetstream[\w.-]*)\.conf$/;
 
 export { baseName };
 

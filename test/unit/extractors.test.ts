@@ -128,3 +128,41 @@ describe('hash comments', () => {
     assert.deepEqual(hashComments(text).map((c) => [c.text.trim(), c.ownLine]), [['one', false], ['two', true], ['three', false], ['four', false]]);
   });
 });
+
+describe('nats-server configuration files', () => {
+  const text = [
+    '# Orders cluster', // 1
+    'server_name: orders-1', // 2
+    'listen: 0.0.0.0:4222', // 3
+    'max_payload: 2MB   // bigger order documents', // 4
+    'max_file: 10G', // 5: a JetStream limit at the top level is no setting (nats-server rejects it there)
+    'jetstream {', // 6
+    '  store_dir: "/data/jetstream"', // 7
+    '  max_mem: 1G, max_file: 100G', // 8
+    '  sync_interval = always', // 9
+    '}', // 10
+    'cluster {', // 11
+    '  name: orders', // 12
+    '  routes = [', // 13
+    '    nats://orders-2:6222', // 14
+    '  ]', // 15
+    '  authorization { user: route, password: "s3cret" }', // 16: the routes' credentials, not the clients'
+    '}', // 17
+    'authorization {', // 18
+    '  token: $TOKEN', // 19
+    '}', // 20
+    '',
+  ].join('\n');
+
+  it('reads keys by their block, short spellings only inside the block they belong to, with exact spans', () => {
+    const rows = settingsOf('deploy/nats-server.conf', text).map((s) => `${s.line}:${s.key}=${s.valueText}`);
+    assert.deepEqual(rows, [
+      '3:listen=0.0.0.0:4222', '4:max_payload=2MB', '7:jetstream.store_dir=/data/jetstream', '8:jetstream.max_memory_store=1G',
+      '8:jetstream.max_file_store=100G', '9:jetstream.sync_interval=always', '12:cluster.name=orders', '19:authorization.token=$TOKEN',
+    ]);
+  });
+
+  it('never takes another tool\'s .conf for one', () => {
+    assert.deepEqual(settingsOf('etc/nats-notes.conf', 'worker_processes 4;\nevents { worker_connections 1024; }\n'), []);
+  });
+});

@@ -6,6 +6,7 @@ import { statementEnd, valueBrokers } from '../code/celery';
 import { extractCodeFile } from '../extract/codeFile';
 import { extractPropertiesFile } from '../extract/propertiesFile';
 import { pulsarChartKey } from '../extract/yamlFile';
+import { isNatsConf, NATS_DIRECTIVES } from '../extract/natsConf';
 import { hashComments } from '../extract/comments';
 import { flattenYaml } from '../extract/yamlTree';
 import { parseProperties } from '../parsers/properties';
@@ -40,15 +41,8 @@ export function detectsFile(fileName: string): boolean {
  * `allow_anonymous`, `persistence`). Two directives, or one in a file whose path names the broker, so that an Upstart
  * job called mosquitto.conf or an nginx file with a `listen` line is not taken for one.
  */
-const CONF_BROKERS: ReadonlyArray<{ broker: string; hint: RegExp; directives: RegExp[] }> = [
-  {
-    broker: 'nats', hint: /nats/i,
-    directives: [
-      /^[ \t]*(?:jetstream|leafnodes|gateway|accounts|resolver|cluster|authorization|websocket|mqtt)[ \t]*[:=]?[ \t]*\{/m,
-      /^[ \t]*(?:server_name|system_account|operator|max_payload|max_pending|write_deadline|http_port|monitor_port|lame_duck_duration)[ \t]*[:=]/m,
-      /^[ \t]*(?:listen|port)[ \t]*[:=][ \t]*["']?(?:[\w.-]*:)?4222\b/m,
-    ],
-  },
+const CONF_BROKERS: ReadonlyArray<{ broker: string; hint: RegExp; directives: readonly RegExp[] }> = [
+  { broker: 'nats', hint: /nats/i, directives: NATS_DIRECTIVES },
   {
     broker: 'mqtt', hint: /mosquitto|mqtt/i,
     directives: [
@@ -148,7 +142,7 @@ export function detectText(options: DetectOptions): Detection[] {
     return sorted(found);
   }
   // Configuration: what it configures, and URLs outside comments.
-  if (!format && baseName(options.file).toLowerCase().endsWith('.conf')) confBrokers(options.file, mask(options.text, hashComments(options.text).map((c) => c.span)), lines, add);
+  if ((!format || format === 'conf') && baseName(options.file).toLowerCase().endsWith('.conf')) confBrokers(options.file, mask(options.text, hashComments(options.text).map((c) => c.span)), lines, add);
   configuration(options, format, lines, add);
   if (isEnvFile(options.file)) envBrokers(options.text, lines, add);
   if (URL_HINT.test(options.text)) {
@@ -286,7 +280,7 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
   };
   if (format === 'spring-properties') {
     for (const entry of parseProperties(options.text).entries) springPrefix(entry.key, lines.positionAt(entry.keySpan.start).line);
-  } else if (format === 'properties' || format === 'conf') {
+  } else if (format === 'properties' || (format === 'conf' && !isNatsConf(options.file, options.text))) {
     const seen = new Set<string>();
     for (const setting of extractPropertiesFile(context, format).settings) {
       if (seen.has(setting.system)) continue;
