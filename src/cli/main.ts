@@ -218,7 +218,8 @@ const SECRET = /(^|[._-])(pass(word)?|requirepass|masterauth|secret|token|jaas[.
 function shownValue(setting: Setting): string {
   if (setting.value !== '' && (SECRET.test(setting.key) || SECRET.test(setting.rawKey))) return '********';
   // A connection URL's password (`amqp://user:secret@host`) is a credential wherever it is written.
-  return setting.value.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi, '$1********@');
+  // Bounded pieces keep a long value linear; the password runs to the last `@` before the host (`p@ss` included).
+  return setting.value.replace(/([a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@]{0,256}:)[^\s/]{1,512}@(?=[^\s@]*$|[^\s@/]*[/?#\s])/gi, '$1********@');
 }
 
 function settingsJson(settings: readonly Setting[], skipped: readonly Skipped[]): string {

@@ -163,6 +163,8 @@ export interface RuleContextSpec {
   notClients?: string[];
   /** A store that may be a cache (redis.conf): where nothing says it holds queues, at most this level, with the note. */
   queueUse?: { severity: RuleLevel; note: string };
+  /** Clients whose settings get the finding but not the fix (its value means something else there). */
+  noFixFor?: string[];
   /** `off`: silent where the file declares its RabbitMQ queues as quorum queues or streams, and none as classic. */
   replicatedQueues?: 'off';
 }

@@ -994,3 +994,19 @@ describe('sarama configuration structs', () => {
     assert.deepEqual(analyze('app/timer.py', python).settings.filter((s) => !s.implicit).map((s) => s.key), []);
   });
 });
+
+describe('Celery names in modules that are not plainly Celery configuration', () => {
+  it("does not take an app's own settings next to a Celery import for Celery's", () => {
+    const text = [
+      'import os',
+      'from celery.schedules import crontab',
+      'redis_host = os.getenv("REDIS_HOST")',
+      'database_url = os.getenv("DATABASE_URL")',
+      's3_bucket = "my-app-uploads"',
+      '',
+    ].join('\n');
+    assert.deepEqual(analyze('app/config.py', text).settings.map((s) => s.key), []);
+    // In a module named for Celery, the same lower-case names are Celery's.
+    assert.deepEqual(analyze('app/celeryconfig.py', 'broker_heartbeat = 10\n').settings.map((s) => s.key), ['broker_heartbeat']);
+  });
+});

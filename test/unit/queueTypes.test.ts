@@ -25,3 +25,25 @@ describe('quorum and stream queue declarations', () => {
     ]) assert.equal(declaresReplicatedQueuesOnly(text), false, text);
   });
 });
+
+describe('quorum queues and the transient-message rule, in context', () => {
+  it('still warns where a comment names a quorum queue or another queue is declared without a type', async () => {
+    const { analyze } = await import('./helpers');
+    const commented = [
+      'import pika',
+      '# TODO: migrate to arguments={"x-queue-type": "quorum"}',
+      'channel.queue_declare(queue="orders", durable=True)',
+      'channel.basic_publish(exchange="", routing_key="orders", body=b, properties=pika.BasicProperties(delivery_mode=1))',
+      '',
+    ].join('\n');
+    assert.deepEqual(analyze('svc/publisher.py', commented).findings.map((f) => f.ruleId), ['rabbitmq-transient-messages']);
+    const mixed = [
+      'import pika',
+      'channel.queue_declare(queue="events", durable=True, arguments={"x-queue-type": "quorum"})',
+      'channel.queue_declare(queue="orders", durable=True)',
+      'channel.basic_publish(exchange="", routing_key="orders", body=b, properties=pika.BasicProperties(delivery_mode=1))',
+      '',
+    ].join('\n');
+    assert.deepEqual(analyze('svc/publisher.py', mixed).findings.map((f) => f.ruleId), ['rabbitmq-transient-messages']);
+  });
+});

@@ -72,6 +72,8 @@ function describeContext(rule: RuleInfo): string[] {
     lines.push(`In source code, only where the file calls one of ${spec.codeCalls.calls.map((c) => `\`${c}\``).join(', ')}${except}.`);
   }
   if (spec?.notClients) lines.push(`Silent for the clients ${spec.notClients.map((c) => `\`${c}\``).join(', ')}.`);
+  if (spec?.noFixFor) lines.push(`For the clients ${spec.noFixFor.map((c) => `\`${c}\``).join(', ')}: the finding, without the fix (its value means something else there).`);
+  if (spec?.replicatedQueues) lines.push('Silent in a file that declares its RabbitMQ queues as quorum queues or streams, and none as classic: those keep every message whatever its delivery mode.');
   if (spec?.queueUse) lines.push(`In a \`redis.conf\` whose path and comments never mention queues, jobs, streams or a broker (it may be a cache): at most ${spec.queueUse.severity}, with the note "${spec.queueUse.note}"`);
   if (spec?.singleBroker) lines.push(`Where the file defines a single-broker cluster (a compose file or a Strimzi resource): at most ${spec.singleBroker.severity}, with no fix, and the note "${spec.singleBroker.note}"`);
   lines.push('In tests, samples and documentation (from the path, or `mqLens.roles`): at most a hint, or as `mqLens.nonProductionSeverity` says.');

@@ -55,13 +55,19 @@ export function celerySettings(file: string, tokens: readonly Token[], lines: Li
     }
     // Celery's own keys with notes; else any other name Celery defines (knowledge/keys/celery-names.json), listed as
     // an undocumented setting so a reviewer sees it (`CELERY_TASK_DEFAULT_QUEUE`, `broker_heartbeat`).
-    const key = keyOf(token.text)?.key ?? celeryName(keys, token.text);
+    // Undocumented names only where the module is plainly Celery's: on `app.conf`, under Django's `CELERY_` namespace,
+    // or in a module named for Celery. An app's own `redis_host` or `database_url` next to a Celery import is not one.
+    const plainlyCelery = onConf || inUpdate || /^CELERY_/.test(token.text) || CELERY_MODULE.test(file);
+    const key = keyOf(token.text)?.key ?? (plainlyCelery ? celeryName(keys, token.text) : undefined);
     if (key === undefined) continue;
     const value = listValue(tokens, at) ?? productValue(tokens, at) ?? readValue(tokens, at, 'python') ?? expressionValue({ language: 'python' }, tokens, at);
     if (value) settings.push(makeSetting(context, broker, key, token, value, undefined, token.text));
   }
   return settings;
 }
+
+/** Modules that hold Celery's configuration by name: `celery.py`, `celeryconfig.py`, `celery_settings.py`. */
+const CELERY_MODULE = /(?:^|[\\/])celery[\w-]*\.py$/i;
 
 /** Names Celery defines that are too generic to claim in a module on their own (`timezone = "UTC"`). */
 const GENERIC_NAMES = new Set(['imports', 'include', 'timezone']);

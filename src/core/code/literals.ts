@@ -207,12 +207,14 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
   // A Go duration (`500 * time.Millisecond`) for a key in milliseconds is a literal after all.
   const targetKey = system ? find(system)!.key : keyText;
   if (value.computed && context.language === 'go' && targetKey.endsWith('.ms')) {
-    const end = tokens.findIndex((t, k) => k >= valueIndex && t.span.end >= value!.span.end);
-    const ms = end < 0 ? undefined : durationMs(tokens.slice(valueIndex, end + 1));
+    const ms = durationMs(tokens.slice(valueIndex, value.last + 1));
     if (ms !== undefined) {
       const { computed: _computed, ...literal } = value;
       value = { ...literal, style: 'identifier', effective: String(ms) };
     }
+  } else if (pathKey && context.language === 'go' && targetKey.endsWith('.ms') && value.style === 'number' && value.text !== '0') {
+    // A bare number in a Go time.Duration field is nanoseconds, not the key's milliseconds: unknown, never judged.
+    value = { ...value, computed: true };
   }
   const scope = scopeOf(inOwnBrackets ? stack.slice(0, -1) : stack);
   if (undocumented) return { ...makeSetting(context, 'kafka', keyText.toLowerCase(), key, value, scope), documented: false };

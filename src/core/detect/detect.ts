@@ -375,8 +375,9 @@ export function isBrokerXml(fileName: string): boolean {
 }
 
 function brokerXml(text: string, lines: LineIndex, add: Add): void {
-  const classic = /<broker\b[^>]*xmlns="http:\/\/activemq\.apache\.org\/schema\/core"/.exec(text);
-  const artemis = /<core\b[^>]*xmlns="urn:activemq:core"/.exec(text);
+  // Attribute runs are bounded, so a file of unclosed `<broker` tags cannot make the search quadratic.
+  const classic = /<broker\b[^>]{0,2000}xmlns="http:\/\/activemq\.apache\.org\/schema\/core"/.exec(text);
+  const artemis = /<core\b[^>]{0,2000}xmlns="urn:activemq:core"/.exec(text);
   const match = classic ?? artemis;
   if (match) add(lines.positionAt(match.index).line, 'activemq', null, 'config');
 }
@@ -388,12 +389,33 @@ export function isDockerfile(fileName: string): boolean {
 }
 
 function dockerfileBrokers(text: string, lines: LineIndex, add: Add): void {
-  const from = /^[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(\S+)/gim;
-  for (let match = from.exec(text); match; match = from.exec(text)) {
+  const stages = new Set<string>();
+  let heredoc: string | undefined;
+  let continued = false;
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const line = raw.replace(/^\uFEFF/, '').replace(/\r$/, '');
+    // The body of a BuildKit heredoc (`RUN <<EOF` … `EOF`) and an instruction's continuation lines are not instructions.
+    if (heredoc !== undefined) {
+      if (line.trim() === heredoc) heredoc = undefined;
+      continue;
+    }
+    const wasContinued = continued;
+    continued = /\\\s*$/.test(line);
+    const opener = /<<-?\s*["']?([A-Za-z_][\w]*)["']?/.exec(line);
+    if (opener) heredoc = opener[1];
+    if (wasContinued) continue;
+    const from = /^[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(\S+)(?:[ \t]+AS[ \t]+(\S+))?/i.exec(line);
+    if (!from) continue;
+    const image = from[1]!;
     // `FROM builder` names an earlier stage, and `${BASE}` is unknown until build time.
-    if (match[1]!.includes('$')) continue;
-    const line = lines.positionAt(match.index).line;
-    imageBrokers(match[1]!, (broker) => add(line, broker, null, 'config'));
+    if (!image.includes('$') && !stages.has(image.toLowerCase())) {
+      const lineNumber = lines.positionAt(lineStart).line;
+      imageBrokers(image, (broker) => add(lineNumber, broker, null, 'config'));
+    }
+    if (from[2]) stages.add(from[2].toLowerCase());
   }
 }
 

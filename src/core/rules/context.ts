@@ -38,7 +38,7 @@ export function judgeInContext(rule: RuleInfo, level: Severity, setting: Setting
   const scope = setting ? file.scopes[setting.scope ?? ''] : undefined;
   if (spec && setting && !applies(spec, setting, scope?.version, file, clientOf)) return undefined;
   let severity = level;
-  let withoutFix = false;
+  let withoutFix = setting !== undefined && isClient(setting, spec?.noFixFor, clientOf);
   const notes: string[] = [];
   let context: FindingContext | undefined;
   if (spec?.singleBroker && scope?.brokers === 1) {
