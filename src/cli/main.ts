@@ -96,7 +96,11 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   }
   const [command, ...paths] = positionals;
   if (!command) throw new UsageError('a command is required');
-  if (command === 'recommend') return recommendCommand(values.answers, values.format === 'text' ? 'json' : values.format!, io);
+  if (command === 'recommend') {
+    // The profile the starting configuration is written for when the answers imply none.
+    const workload = oneOf('--workload', values.workload!, PROFILES) as Profile;
+    return recommendCommand(values.answers, values.format === 'text' ? 'json' : values.format!, workload, io);
+  }
   if (command !== 'check' && command !== 'settings' && command !== 'detect') {
     throw new UsageError(`unknown command '${command}'`);
   }
@@ -153,7 +157,7 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
 
-function recommendCommand(answersPath: string | undefined, format: string, io: CliIo): number {
+function recommendCommand(answersPath: string | undefined, format: string, workload: Profile, io: CliIo): number {
   if (!answersPath) throw new UsageError('recommend needs --answers <file.json>');
   oneOf('--format', format, ['json', 'markdown']);
   let input: unknown;
@@ -169,7 +173,7 @@ function recommendCommand(answersPath: string | undefined, format: string, io: C
     return 2;
   }
   const result = recommend(validated.answers, knowledge);
-  io.stdout(format === 'markdown' ? recommendationMarkdown(validated.answers, result, knowledge) : `${JSON.stringify(result, null, 2)}\n`);
+  io.stdout(format === 'markdown' ? recommendationMarkdown(validated.answers, result, knowledge, workload) : `${JSON.stringify(result, null, 2)}\n`);
   return 0;
 }
 

@@ -15,8 +15,10 @@ export type Source = string;
 export interface Fact<T> {
   value: T;
   note?: string;
-  /** What holds only with non-default settings, or the capability's limit (said beside the wizard's reason). */
+  /** What holds only with non-default settings (the wizard cautions with it beside the reason). */
   caveat?: string;
+  /** A hard limit of the capability (SQS delays at most 15 minutes): a need beyond it rules the broker out. */
+  limit?: string;
   source: Source;
 }
 

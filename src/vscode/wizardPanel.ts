@@ -88,8 +88,8 @@ export class WizardPanel implements vscode.Disposable {
         if (!profile) return;
         const folder = vscode.workspace.workspaceFolders?.[0];
         await vscode.workspace.getConfiguration('mqLens', folder?.uri).update('workload', profile, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
+        // The configuration listener posts the new result.
         this.post({ type: 'notice', level: 'info', text: `The workspace's workload profile is now ${profile}.` });
-        this.postResult();
         return;
       }
       case 'saveAdr': {

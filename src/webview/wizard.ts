@@ -85,7 +85,7 @@ function render(): void {
       h('button', { type: 'button', class: 'secondary', id: 'faq-toggle', 'aria-expanded': String(state.faqOpen), 'aria-controls': 'faq' }, state.faqOpen ? 'Hide common questions' : 'Common questions')),
     h('div', { class: 'layout' },
       h('section', { class: 'questions', 'aria-label': 'Questions' }, h('div', { class: 'leader', id: 'leader', role: 'group', 'aria-label': 'Leading choices' }), stepTabs(), stepForm(), stepNavigation()),
-      h('section', { class: 'result', id: 'result', 'aria-label': 'Ranking', 'aria-live': 'polite' })),
+      h('section', { class: 'result', id: 'result', 'aria-label': 'Ranking', 'aria-live': 'polite', tabindex: '-1' })),
     faqPanel(),
     h('div', { class: 'notice', id: 'notice', role: 'status' }),
   );
@@ -217,18 +217,23 @@ function stepNavigation(): HTMLElement {
 function renderResult(): void {
   const panel = document.getElementById('result');
   if (!panel || !lastResult) return;
+  // A new ranking replaces the panel: keep what the user had open and where the keyboard was.
+  const focused = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement.id || 'result' : undefined;
+  const open = { excluded: panel.querySelector('details.excluded')?.hasAttribute('open') ?? false, sources: panel.querySelector('details.sources')?.hasAttribute('open') ?? false };
   const { result, profile, starter, workspaceProfile, impliedProfile } = lastResult;
   const ranking = h('ol', { class: 'ranking' });
   result.ranking.forEach((r, index) => {
     const reasons = h('ul', { class: 'reasons' }, ...r.reasons.map((text) => h('li', {}, ...rich(text))));
     const cautions = h('ul', { class: 'cautions' }, ...r.cautions.map((text) => h('li', {}, ...rich(text))));
+    const notes = r.notes && r.notes.length > 0 ? h('ul', { class: 'notes' }, ...r.notes.map((text) => h('li', {}, ...rich(text)))) : undefined;
     const card = h('li', { class: index === 0 ? 'card winner' : 'card', 'data-broker': r.broker },
       h('div', { class: 'card-head' },
         h('h3', {}, r.name),
         h('span', { class: 'score', 'aria-label': `score ${r.score} of 100` }, String(r.score))),
       h('div', { class: 'bar', role: 'presentation' }, h('span', { style: undefined })),
       r.reasons.length > 0 ? reasons : undefined,
-      r.cautions.length > 0 ? cautions : undefined);
+      r.cautions.length > 0 ? cautions : undefined,
+      notes);
     (card.querySelector('.bar span') as HTMLElement).style.width = `${r.score}%`;
     if (index < 3 || r.reasons.length > 0) ranking.append(card);
   });
@@ -270,6 +275,10 @@ function renderResult(): void {
     sourceList,
   ];
   panel.replaceChildren(...children.filter((child): child is HTMLElement => child !== undefined));
+  if (open.excluded) panel.querySelector('details.excluded')?.setAttribute('open', '');
+  if (open.sources) panel.querySelector('details.sources')?.setAttribute('open', '');
+  // The focused control may be gone (the profile button disappears once applied): fall back to the panel's actions.
+  if (focused !== undefined) (document.getElementById(focused) ?? document.getElementById('save-adr') ?? panel).focus();
   renderLeader();
 }
 
@@ -284,7 +293,9 @@ function renderLeader(): void {
   const jump = h('a', { href: '#result' }, 'Full ranking');
   jump.addEventListener('click', (event) => {
     event.preventDefault();
-    document.getElementById('result')?.scrollIntoView({ block: 'start' });
+    const result = document.getElementById('result');
+    result?.scrollIntoView({ block: 'start' });
+    result?.focus({ preventScroll: true });
   });
   strip.replaceChildren(h('span', { class: 'leader-label' }, 'Leading:'),
     ...top.map((r) => h('span', { class: 'leader-item' }, h('strong', {}, r.name), ` ${r.score}`)), jump);

@@ -199,3 +199,14 @@ describe('very large files', () => {
     assert.ok(findings.every((f) => f.ruleId === 'redis-appendonly-off'));
   });
 });
+
+describe('recommend', () => {
+  it('writes the starting configuration for --workload when the answers imply no profile', () => {
+    const dir = workspace({ 'answers.json': JSON.stringify({ hosting: 'self-hosted', existingInfra: ['kafka'] }) });
+    const online = cli(dir, 'recommend', '--answers', 'answers.json', '--format', 'markdown', '--workload', 'online');
+    assert.match(online.stdout, /## Starting configuration for Apache Kafka \(online profile\)/);
+    // Answers that imply a profile win over the option.
+    const logs = workspace({ 'answers.json': JSON.stringify({ useCase: 'logs-metrics-tracking', hosting: 'self-hosted' }) });
+    assert.match(cli(logs, 'recommend', '--answers', 'answers.json', '--format', 'markdown', '--workload', 'online').stdout, /\(streaming profile\)/);
+  });
+});

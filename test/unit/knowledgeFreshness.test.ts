@@ -58,6 +58,11 @@ describe('knowledge freshness', () => {
     assert.deepEqual(unstamped.map((f) => `${path.relative(ROOT, f.file)} ${f.where}`), []);
   });
 
+  it('has no stamp from the future', () => {
+    const future = all.filter((f) => typeof f.checked === 'string' && ageInMonths(f.checked) < 0);
+    assert.deepEqual(future.map((f) => `${path.relative(ROOT, f.file)} ${f.where} (checked ${String(f.checked)})`), []);
+  });
+
   it('lists no fact checked more than a year ago', () => {
     const stale = all.filter((f) => typeof f.checked === 'string' && ageInMonths(f.checked) > 12);
     assert.deepEqual(stale.map((f) => `${path.relative(ROOT, f.file)} ${f.where} (checked ${String(f.checked)})`), []);

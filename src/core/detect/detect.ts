@@ -129,7 +129,10 @@ export function detectText(options: DetectOptions): Detection[] {
     // A Kafka client configuration written as a map in a module that imports no client (a settings module handing
     // `{"bootstrap.servers": …}` to a consumer elsewhere): the key is Kafka's own, so the map names Kafka.
     if (!code.imports.some((i) => i.client.broker === 'kafka')) {
-      const key = code.tokens.find((t, i) => t.kind === 'string' && KAFKA_MAP_KEYS.has(t.value) && [':', ','].includes(code.tokens[i + 1]?.text ?? ''));
+      // As a key: before a `:` (a dict or object literal), or first in `put("bootstrap.servers", …)` and its kin, not
+      // as a value passed along (`Map.of(CONFIG, "bootstrap.servers")`).
+      const key = code.tokens.find((t, i) => t.kind === 'string' && KAFKA_MAP_KEYS.has(t.value)
+        && (code.tokens[i + 1]?.text === ':' || (code.tokens[i + 1]?.text === ',' && code.tokens[i - 1]?.text === '(' && PUT_NAMES.has(code.tokens[i - 2]?.text ?? ''))));
       if (key) add(key.line, 'kafka', null, 'config');
     }
     for (const call of FRAMEWORK_CALLS) {
@@ -158,6 +161,7 @@ type Add = (line: number, broker: string, client: string | null, evidence: Evide
 
 /** Keys only a Kafka client configuration has, written as map keys (`"bootstrap.servers": …`, `put("bootstrap.servers", …)`). */
 const KAFKA_MAP_KEYS = new Set(['bootstrap.servers', 'metadata.broker.list']);
+const PUT_NAMES = new Set(['put', 'setProperty', 'set', 'Set', 'SetKey', 'setdefault']);
 
 /**
  * An `.env` file's variables named for a broker (`KAFKA_BOOTSTRAP_SERVERS`, `RABBITMQ_HOST`, `NATS_URL`,
@@ -180,6 +184,8 @@ const ENV_BROKERS: ReadonlyArray<{ prefix: RegExp; broker: string }> = [
  */
 function brokerEndpointVariable(name: string, value: string): string | undefined {
   if (!ENDPOINT_NAME.test(name) || value.trim() === '' || URL_HINT.test(value)) return undefined;
+  // Confluent's components name their own and each other's endpoints under KAFKA_ (`KAFKA_REST_SCHEMA_REGISTRY_URL`).
+  if (/SCHEMA_REGISTRY|_REST_|KSQL|CONNECT_|_ZOOKEEPER_/.test(name)) return undefined;
   return ENV_BROKERS.find((b) => b.prefix.test(name))?.broker;
 }
 

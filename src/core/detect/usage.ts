@@ -57,7 +57,7 @@ function openParen(tokens: readonly Token[], i: number): number | undefined {
 }
 
 /**
- * The identifiers in a file, lower-cased, with `Type.Member` pairs (`transport.rmq`): for usage conditions that name
+ * The identifiers in a file, with `Type.Member` pairs (`Transport.RMQ`): for usage conditions that name
  * a type or an enum member rather than a call. Computed only when such a client's import is present.
  */
 export function namesIn(tokens: readonly Token[]): Set<string> {
@@ -65,10 +65,10 @@ export function namesIn(tokens: readonly Token[]): Set<string> {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'ident') continue;
-    const name = token.text.toLowerCase();
-    names.add(name);
+    // Exact: identifiers are case-sensitive where these names live (`RmqContext`, `Transport.RMQ`).
+    names.add(token.text);
     const member = tokens[i + 2];
-    if (tokens[i + 1]?.text === '.' && member?.kind === 'ident') names.add(`${name}.${member.text.toLowerCase()}`);
+    if (tokens[i + 1]?.text === '.' && member?.kind === 'ident') names.add(`${token.text}.${member.text}`);
   }
   return names;
 }
@@ -80,5 +80,5 @@ export function usageSatisfied(client: ClientInfo, calls: ReadonlySet<string>, n
     const { name, argument } = parse(pattern);
     return calls.has(argument === undefined ? name : `${name}(${argument})`);
   });
-  return byCall || (names !== undefined && (client.usage.names ?? []).some((name) => names().has(name.toLowerCase())));
+  return byCall || (names !== undefined && (client.usage.names ?? []).some((name) => names().has(name)));
 }

@@ -39,6 +39,8 @@ export function connectKeyFromEnv(name: string, keys: KeyIndex): { key: string; 
   const match = CONFLUENT_COMPONENTS.exec(name);
   if (!match) return undefined;
   const key = match[1]!.toLowerCase().replace(/_/g, '.');
+  // The components' own HTTP endpoints (`KSQL_LISTENERS`, `KAFKA_REST_HOST_NAME`) are not Kafka's.
+  if (!name.startsWith('CONNECT_') && /^(listeners|host\.name|advertised\.listeners)$/.test(key)) return undefined;
   // The worker's security settings (`CONNECT_SECURITY_PROTOCOL`) mean what they mean in any client and are judged so;
   // its replication settings concern the cluster it joins, which a compose file's broker count may not describe.
   const info = keys.lookup('kafka', key);

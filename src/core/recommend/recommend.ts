@@ -12,6 +12,8 @@ export interface Ranked {
   score: number;
   reasons: string[];
   cautions: string[];
+  /** Information that neither helps nor hurts (a benchmark figure that says little either way); absent when empty. */
+  notes?: string[];
 }
 
 export interface Excluded {
@@ -49,7 +51,9 @@ export function recommend(answers: Answers, knowledge: Knowledge): Recommendatio
     useCaseFit(broker, answers, knowledge, tally);
     requirements(broker, answers, tally);
     platform(broker, answers, tally);
-    ranking.push({ broker: broker.id, name: broker.name, score: Math.max(0, Math.min(100, 50 + tally.points)), reasons: tally.reasons, cautions: tally.cautions });
+    const ranked: Ranked = { broker: broker.id, name: broker.name, score: Math.max(0, Math.min(100, 50 + tally.points)), reasons: tally.reasons, cautions: tally.cautions };
+    if (tally.notes.length > 0) ranked.notes = tally.notes;
+    ranking.push(ranked);
   }
   ranking.sort((a, b) => b.score - a.score || a.broker.localeCompare(b.broker));
   excluded.sort((a, b) => a.broker.localeCompare(b.broker));
@@ -60,6 +64,7 @@ class Tally {
   points = 0;
   readonly reasons: string[] = [];
   readonly cautions: string[] = [];
+  readonly notes: string[] = [];
   plus(points: number, reason: string): void {
     this.points += points;
     this.reasons.push(reason);
@@ -70,6 +75,10 @@ class Tally {
   }
   caution(caution: string): void {
     this.cautions.push(caution);
+  }
+  /** Information that neither helps nor hurts (a benchmark figure that says little either way). */
+  note(note: string): void {
+    this.notes.push(note);
   }
 }
 
@@ -92,9 +101,9 @@ function exclusions(broker: BrokerInfo, answers: Answers): string[] {
     const have = c.delayedMessages.value;
     if (have !== 'unknown' && DELAY_ORDER.indexOf(have) < DELAY_ORDER.indexOf(answers.delayedMessages)) {
       out.push(`${delayNeed(answers.delayedMessages)}, but ${broker.name} ${DELAY_WORDS[have] ?? 'cannot'}.`);
-    } else if (c.delayedMessages.caveat && answers.delayedMessages !== 'fixed-levels') {
+    } else if (c.delayedMessages.limit && answers.delayedMessages !== 'fixed-levels') {
       // A capped delay (SQS: 15 minutes) does not meet "any length": ruled out, with the limit as the reason.
-      out.push(`${delayNeed(answers.delayedMessages)}, but ${c.delayedMessages.caveat.charAt(0).toLowerCase()}${c.delayedMessages.caveat.slice(1)}`);
+      out.push(`${delayNeed(answers.delayedMessages)}: ${c.delayedMessages.limit}`);
     }
   }
   if ((answers.ordering === 'per-key' || answers.ordering === 'global') && c.ordering.value === 'none') {
@@ -115,16 +124,20 @@ function baseline(broker: BrokerInfo, answers: Answers, tally: Tally): void {
   const persistence = broker.capabilities.persistence;
   if (answers.lossTolerance !== 'none' && answers.lossTolerance !== 'rare') return;
   const need = answers.lossTolerance === 'none' ? 'Loss not allowed' : 'Loss rare';
-  const caveat = persistence.caveat ? ` ${persistence.caveat}` : '';
   if (persistence.value === 'always' || persistence.value === 'default') {
     const how = persistence.value === 'always' ? 'always persists messages' : 'persists messages unless a producer or topic opts out';
     // Persistence that loses acknowledged messages under the defaults fits only with settings the team must change:
-    // the reason says so, and it earns less than persistence that holds as installed.
-    if (persistence.caveat) tally.plus(answers.lossTolerance === 'none' ? 2 : 4, `${need}: ${broker.name} ${how}, but only non-default settings keep every acknowledged message.${caveat}`);
-    else tally.plus(5, `${need}: ${broker.name} ${how}.`);
+    // the reason says it persists, a caution says what the defaults leave open, and it earns less than persistence
+    // that holds as installed (so the decision record lists the caveat among the consequences).
+    if (persistence.caveat) {
+      tally.plus(answers.lossTolerance === 'none' ? 2 : 4, `${need}: ${broker.name} ${how}, with non-default settings (see the caution).`);
+      tally.caution(`${need}: only non-default settings keep every acknowledged message. ${persistence.caveat}`);
+    } else {
+      tally.plus(5, `${need}: ${broker.name} ${how}.`);
+    }
   } else if (persistence.value === 'optional') {
     // With no loss allowed, persistence that must be switched on (and kept on) is a real risk, not a detail.
-    tally.minus(answers.lossTolerance === 'none' ? 12 : 3, `${need}: persistence in ${broker.name} is optional and must be switched on.${persistence.note ? ` ${persistence.note}` : ''}${caveat}`);
+    tally.minus(answers.lossTolerance === 'none' ? 12 : 3, `${need}: persistence in ${broker.name} is optional and must be switched on.${persistence.note ? ` ${persistence.note}` : ''}`);
   }
 }
 
@@ -183,13 +196,13 @@ function requirements(broker: BrokerInfo, answers: Answers, tally: Tally): void 
     if (throughput.messagesPerSecond >= answers.peakMessagesPerSecond) {
       if (answers.peakMessagesPerSecond >= DEMANDING_PEAK) tally.plus(3, `${peak}: within ${figure}.`);
     }
-    else if (throughput.caveat) tally.caution(`${peak}: above ${figure}. ${throughput.caveat}`);
+    else if (throughput.caveat) tally.note(`${peak}: above ${figure}. ${throughput.caveat}`);
     else tally.minus(8, `${peak}: above ${figure}.`);
   }
   const latency = broker.performance.latency;
   if (answers.latencyTargetMs !== undefined && latency.p99Ms !== undefined) {
     const target = `p99 target ${answers.latencyTargetMs} ms`;
-    if (latency.caveat) tally.caution(`${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms. ${latency.caveat}`);
+    if (latency.caveat) tally.note(`${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms. ${latency.caveat}`);
     else if (latency.p99Ms <= answers.latencyTargetMs) tally.plus(3, `${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms.`);
     else tally.minus(6, `${target}: ${broker.name}'s published p99 is ${latency.p99Ms} ms.`);
   }
@@ -215,7 +228,7 @@ function platform(broker: BrokerInfo, answers: Answers, tally: Tally): void {
   const managed = cloud && offering && broker.kind !== 'managed-service' ? { cloud, offering } : undefined;
   const weight = broker.operations.weight;
   if (managed && (answers.opsCapacity === 'minimal' || answers.opsCapacity === 'small-team')) {
-    tally.plus(answers.opsCapacity === 'minimal' ? 4 : 2, `${answers.opsCapacity === 'minimal' ? 'Nobody to operate it' : 'A small team'}: on ${cloudName(managed.cloud)}, ${managed.offering.offering} runs ${broker.name} for you; sizing, upgrades and client settings remain yours.`);
+    tally.plus(answers.opsCapacity === 'minimal' ? 4 : 3, `${answers.opsCapacity === 'minimal' ? 'Nobody to operate it' : 'A small team'}: on ${cloudName(managed.cloud)}, ${managed.offering.offering} runs ${broker.name} for you; sizing, upgrades and client settings remain yours.`);
   } else if (answers.opsCapacity === 'minimal') {
     if (weight === 'heavy') tally.minus(20, `Nobody to operate it: ${broker.name} means running ${broker.operations.components.join(', ')}.`);
     else if (weight === 'moderate') tally.minus(10, `Nobody to operate it: ${broker.name} needs ${broker.operations.components.join(', ')}.`);
@@ -229,7 +242,8 @@ function platform(broker: BrokerInfo, answers: Answers, tally: Tally): void {
   if (wanted.length > 0) {
     // The catalogue decides: a language counts when a maintained client for the broker is catalogued. JVM languages
     // use the Java clients, and C++ code calls C libraries directly.
-    const clientsFor = (language: string) => broker.clientsByLanguage[language] ?? broker.clientsByLanguage[USABLE_FROM[language] ?? ''];
+    const own = (map: Readonly<Record<string, string[]>>, key: string | undefined) => (key !== undefined && Object.hasOwn(map, key) ? map[key] : undefined);
+    const clientsFor = (language: string) => own(broker.clientsByLanguage, language) ?? own(broker.clientsByLanguage, Object.hasOwn(USABLE_FROM, language) ? USABLE_FROM[language] : undefined);
     const missing = wanted.filter((l) => !clientsFor(l));
     const examples = wanted.filter((l) => clientsFor(l)).map((l) => `${languageName(l)}: ${clientsFor(l)![0]}`);
     if (missing.length === 0) tally.plus(4, `Clients in ${list(wanted.map(languageName))}: maintained ones exist (${examples.join('; ')}).`);
@@ -251,14 +265,15 @@ function list(items: string[]): string {
 }
 
 function languageName(id: string): string {
-  return LANGUAGE_NAMES[id] ?? id[0]!.toUpperCase() + id.slice(1);
+  return (Object.hasOwn(LANGUAGE_NAMES, id) ? LANGUAGE_NAMES[id] : undefined) ?? id[0]!.toUpperCase() + id.slice(1);
 }
 
-/** A rate as people write it: three significant digits at most, so 767917 reads "768k" and 1250000 "1.25M". */
+/** A rate as people write it: three significant digits at most, so 767917 reads "768k", 1250000 "1.25M", 999999 "1M". */
 export function formatNumber(n: number): string {
-  const scaled = (value: number, unit: string) => `${Number(value.toPrecision(3))}${unit}`;
-  if (n >= 1e9) return scaled(n / 1e9, 'G');
-  if (n >= 1e6) return scaled(n / 1e6, 'M');
-  if (n >= 1e3) return scaled(n / 1e3, 'k');
-  return String(Number(n.toPrecision(3)));
+  // Round first, then pick the unit, so 999999 is 1M and not 1000k.
+  const rounded = Number(n.toPrecision(3));
+  if (rounded >= 1e9) return `${Number((rounded / 1e9).toPrecision(3))}G`;
+  if (rounded >= 1e6) return `${Number((rounded / 1e6).toPrecision(3))}M`;
+  if (rounded >= 1e3) return `${Number((rounded / 1e3).toPrecision(3))}k`;
+  return String(rounded);
 }

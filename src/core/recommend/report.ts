@@ -58,6 +58,7 @@ export function recommendationMarkdown(answers: Answers, result: Recommendation,
     out.push(`${i + 1}. **${r.name}** (score ${r.score})`);
     for (const reason of r.reasons) out.push(`   - ${reason}`);
     for (const caution of r.cautions) out.push(`   - Caution: ${caution}`);
+    for (const note of r.notes ?? []) out.push(`   - Note: ${note}`);
   });
   if (result.excluded.length > 0) {
     out.push('', '## Ruled out', '');
