@@ -27,6 +27,9 @@ export const URL_PATTERNS: ReadonlyArray<{ pattern: RegExp; broker: string; need
 /** Container images of brokers (docker-compose `image:`), matched against the image name without tag. */
 export const IMAGE_PATTERNS: ReadonlyArray<{ pattern: RegExp; broker: string }> = [
   { pattern: /^(docker\.io\/)?(confluentinc\/cp-(kafka|server)|bitnami\/kafka|apache\/kafka(-native)?|wurstmeister\/kafka|redpandadata\/redpanda|strimzi\/kafka)$/, broker: 'kafka' },
+  // Kafka's data-path components (not its browsing UIs): they only ever run against a Kafka cluster (Confluent
+  // Cloud's, or one defined elsewhere), so a file that runs one uses Kafka even when it defines no broker.
+  { pattern: /^(docker\.io\/)?(confluentinc\/(cp-schema-registry|cp-ksqldb-server|cp-kafka-rest|cp-enterprise-control-center(-next-gen)?|cp-kafka-connect(-base)?|cp-server-connect(-base)?)|bitnami\/schema-registry)$/, broker: 'kafka' },
   { pattern: /^(docker\.io\/)?(library\/)?(rabbitmq|bitnami\/rabbitmq)$/, broker: 'rabbitmq' },
   { pattern: /^(docker\.io\/)?apachepulsar\/pulsar(-all)?$/, broker: 'pulsar' },
   { pattern: /^(docker\.io\/)?(apache\/rocketmq|apacherocketmq\/rocketmq)$/, broker: 'rocketmq' },
