@@ -162,6 +162,21 @@ describe('nats-server configuration files', () => {
     ]);
   });
 
+  it('reads on after arrays and blocks closed on the same line, in any case', () => {
+    const accounts = [
+      'accounts: { SYS: { users: [ { user: sys, password: sys } ] }, APP: { users: [',
+      '  { user: a, password: "p\\"w" }', // an escaped quote inside a string in an array
+      '] } }',
+      'system_account: SYS',
+      'JetStream { Max_File_Store: 1G; store_dir: "/data" }',
+      'max_payload: 4MB',
+      '',
+    ].join('\n');
+    assert.deepEqual(settingsOf('nats-server.conf', accounts).map((s) => `${s.line}:${s.key}=${s.valueText}`), [
+      '4:system_account=SYS', '5:jetstream.max_file_store=1G', '5:jetstream.store_dir=/data', '6:max_payload=4MB',
+    ]);
+  });
+
   it('never takes another tool\'s .conf for one', () => {
     assert.deepEqual(settingsOf('etc/nats-notes.conf', 'worker_processes 4;\nevents { worker_connections 1024; }\n'), []);
   });

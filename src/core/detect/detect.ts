@@ -161,7 +161,7 @@ type Add = (line: number, broker: string, client: string | null, evidence: Evide
 
 /** Keys only a Kafka client configuration has, written as map keys (`"bootstrap.servers": …`, `put("bootstrap.servers", …)`). */
 const KAFKA_MAP_KEYS = new Set(['bootstrap.servers', 'metadata.broker.list']);
-const PUT_NAMES = new Set(['put', 'setProperty', 'set', 'Set', 'SetKey', 'setdefault']);
+const PUT_NAMES = new Set(['put', 'setProperty', 'set', 'Set', 'SetKey', 'setdefault', 'of', 'entry']);
 
 /**
  * An `.env` file's variables named for a broker (`KAFKA_BOOTSTRAP_SERVERS`, `RABBITMQ_HOST`, `NATS_URL`,
@@ -396,7 +396,8 @@ export function isDockerfile(fileName: string): boolean {
 
 function dockerfileBrokers(text: string, lines: LineIndex, add: Add): void {
   const stages = new Set<string>();
-  let heredoc: string | undefined;
+  // Terminators of the heredocs still open (`RUN <<A <<B` opens two, read one after the other).
+  const heredocs: string[] = [];
   let continued = false;
   let offset = 0;
   for (const raw of text.split('\n')) {
@@ -404,14 +405,17 @@ function dockerfileBrokers(text: string, lines: LineIndex, add: Add): void {
     offset += raw.length + 1;
     const line = raw.replace(/^\uFEFF/, '').replace(/\r$/, '');
     // The body of a BuildKit heredoc (`RUN <<EOF` … `EOF`) and an instruction's continuation lines are not instructions.
-    if (heredoc !== undefined) {
-      if (line.trim() === heredoc) heredoc = undefined;
+    if (heredocs.length > 0) {
+      if (line.trim() === heredocs[0]) heredocs.shift();
+      // The instruction ends with its last heredoc, whatever its opening line ended with.
+      if (heredocs.length === 0) continued = false;
       continue;
     }
+    // A comment line neither continues an instruction nor opens a heredoc.
+    if (/^\s*#/.test(line)) continue;
     const wasContinued = continued;
     continued = /\\\s*$/.test(line);
-    const opener = /<<-?\s*["']?([A-Za-z_][\w]*)["']?/.exec(line);
-    if (opener) heredoc = opener[1];
+    for (const opener of line.matchAll(/<<-?\s*["']?([A-Za-z_]\w*)["']?/g)) heredocs.push(opener[1]!);
     if (wasContinued) continue;
     const from = /^[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(\S+)(?:[ \t]+AS[ \t]+(\S+))?/i.exec(line);
     if (!from) continue;

@@ -35,12 +35,18 @@ export function extractNatsConf(context: ExtractContext): Extraction {
     const commentAt = commentStart(line);
     if (commentAt >= 0) comments.push({ text: line.slice(commentAt), span: { start: lineStart + commentAt, end: lineStart + line.length }, ownLine: line.slice(0, commentAt).trim() === '' });
     const code = commentAt >= 0 ? line.slice(0, commentAt) : line;
-    // Inside a multi-line array (`routes = [` … `]`): nothing is a setting until it closes.
-    if (arrayDepth > 0) {
-      arrayDepth += count(code, '[') - count(code, ']');
-      continue;
-    }
     let at = code.search(/\S/);
+    // Inside a multi-line array (`routes = [` … `]`): nothing is a setting until it closes; the rest of the closing
+    // line (`] }`) is read on.
+    if (arrayDepth > 0) {
+      const closed = skipArray(code, 0, arrayDepth);
+      if (closed.end < 0) {
+        arrayDepth = closed.depth;
+        continue;
+      }
+      arrayDepth = 0;
+      at = next(code, closed.end);
+    }
     while (at >= 0 && at < code.length) {
       if (code[at] === '}') {
         path.pop();
@@ -59,9 +65,14 @@ export function extractNatsConf(context: ExtractContext): Extraction {
         continue;
       }
       if (code[cursor] === '[') {
-        const depth = count(code.slice(cursor), '[') - count(code.slice(cursor), ']');
-        if (depth > 0) arrayDepth = depth;
-        break;
+        // An array (`routes = [ … ]`, `users: [ { user: a } ]`) holds no setting of its own; read on after it.
+        const closed = skipArray(code, cursor + 1, 1);
+        if (closed.end < 0) {
+          arrayDepth = closed.depth;
+          break;
+        }
+        at = next(code, closed.end);
+        continue;
       }
       if (separator.length === 0) break;
       const value = readValue(code, cursor);
@@ -76,14 +87,15 @@ export function extractNatsConf(context: ExtractContext): Extraction {
 }
 
 function toSetting(context: ExtractContext, path: readonly string[], keyStart: number, written: string, valueStart: number, valueEnd: number, quoted: boolean): Setting | undefined {
-  const dotted = path.join('.');
-  const info = context.keys.lookup('nats', dotted) ?? context.keys.lookup('nats', written);
+  // nats-server reads keys without regard to case (`JetStream { … }`).
+  const dotted = path.join('.').toLowerCase();
+  const info = context.keys.lookup('nats', dotted) ?? context.keys.lookup('nats', written.toLowerCase());
   if (!info) return undefined;
   // A spelling other than the key's own path counts only inside the block the key belongs to: `max_file` in the
   // top-level `jetstream` block is jetstream.max_file_store, at the top level nats-server rejects it, and a
   // `password` inside `cluster.authorization` is not the client password.
   const block = info.key.includes('.') ? info.key.slice(0, info.key.lastIndexOf('.')) : '';
-  if (info.key !== dotted && block !== path.slice(0, -1).join('.')) return undefined;
+  if (info.key !== dotted && block !== path.slice(0, -1).join('.').toLowerCase()) return undefined;
   const position = context.lines.positionAt(keyStart);
   return {
     file: context.file, line: position.line, column: position.column, system: 'nats', key: info.key, rawKey: written,
@@ -96,8 +108,9 @@ function toSetting(context: ExtractContext, path: readonly string[], keyStart: n
 function readValue(code: string, from: number): { start: number; end: number; after: number; quoted: boolean } | undefined {
   const quote = code[from];
   if (quote === '"' || quote === "'") {
-    const close = code.indexOf(quote, from + 1);
-    if (close < 0) return undefined;
+    let close = from + 1;
+    while (close < code.length && code[close] !== quote) close += code[close] === '\\' ? 2 : 1;
+    if (close >= code.length) return undefined;
     return { start: from + 1, end: close, after: close + 1, quoted: true };
   }
   let end = from;
@@ -129,8 +142,20 @@ function commentStart(line: string): number {
   return -1;
 }
 
-function count(text: string, char: string): number {
-  let n = 0;
-  for (const c of text) if (c === char) n++;
-  return n;
+/**
+ * Skips an array's contents from `from`, `depth` brackets deep (quoted text included): the index after the bracket
+ * that closes it, or -1 with the depth still open at the end of the line.
+ */
+function skipArray(code: string, from: number, depth: number): { end: number; depth: number } {
+  let quote: string | undefined;
+  for (let k = from; k < code.length; k++) {
+    const c = code[k]!;
+    if (quote) {
+      if (c === '\\') k++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return { end: k + 1, depth: 0 };
+  }
+  return { end: -1, depth };
 }
