@@ -11,7 +11,7 @@ import type { KeyIndex } from './keyIndex';
 import type { Profile } from './knowledgeTypes';
 import { evaluateRules, type SeverityOverrides } from './rules/evaluate';
 import { suppressionFilter } from './suppress';
-import { LineIndex } from './text';
+import { LineIndex, maskSpans } from './text';
 import { fileRole, type RoleContext, type RoleGlobs, type RolePath } from './context/role';
 import { declaresReplicatedQueuesOnly } from './context/queueTypes';
 import { extractNatsConf, isNatsConf } from './extract/natsConf';
@@ -80,25 +80,12 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
     context.holdsQueues = QUEUE_SIGNS.test(options.where?.relative ?? options.file)
       || extraction.comments.some((c) => c.span.start < firstSetting && QUEUE_SIGNS.test(c.text));
   }
-  if (extraction.settings.some((s) => s.system === 'rabbitmq')) context.replicatedQueues = declaresReplicatedQueuesOnly(withoutComments(options.text, extraction.comments));
+  if (extraction.settings.some((s) => s.system === 'rabbitmq')) context.replicatedQueues = declaresReplicatedQueuesOnly(maskSpans(options.text, extraction.comments.map((c) => c.span)));
   const findings = evaluateRules({ ...extraction, file: options.file, format, context }, profile, options.keys, lines, options.overrides).filter(keep);
   return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role };
 }
 
 /** Words in a redis.conf's path or comments that say the Redis serves queues, jobs or streams rather than a cache. */
-/** The text with its comments blanked out (same length, so offsets stay). */
-function withoutComments(text: string, comments: readonly { span: { start: number; end: number } }[]): string {
-  if (comments.length === 0) return text;
-  let out = '';
-  let at = 0;
-  for (const c of [...comments].sort((a, b) => a.span.start - b.span.start)) {
-    if (c.span.start < at) continue;
-    out += text.slice(at, c.span.start) + ' '.repeat(c.span.end - c.span.start);
-    at = c.span.end;
-  }
-  return out + text.slice(at);
-}
-
 const QUEUE_SIGNS = /queue|sidekiq|celery|bull|resque|\brq\b|\bjobs?\b|stream|broker|worker|message/i;
 
 type ConfigFormat = 'properties' | 'spring-properties' | 'conf' | 'spring-yaml' | 'compose' | 'yaml';

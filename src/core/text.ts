@@ -53,3 +53,17 @@ function computeLineStarts(text: string): number[] {
   }
   return starts;
 }
+
+/** The text with the given spans (comments, usually) blanked out by spaces: same length, so offsets and lines stay. */
+export function maskSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  if (spans.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    parts.push(text.slice(at, span.start), ' '.repeat(span.end - span.start));
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}

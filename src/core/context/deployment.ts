@@ -98,15 +98,19 @@ export function composeServices(entries: readonly YamlEntry[]): Map<string, Comp
     else if ((field === 'command' || field === 'entrypoint') && entry.path.length <= 4) info.command.push(entry);
     else if (field === 'environment' && name !== undefined && entry.path.length === 4) {
       info.environment.push(entry);
-      if (/^\d+$/.test(name)) {
-        const equals = entry.value.indexOf('=');
-        if (equals > 0) info.env.set(entry.value.slice(0, equals).trim(), entry.value.slice(equals + 1).trim());
-      } else {
-        info.env.set(name, entry.value.trim());
-      }
+      const variable = environmentVariable(entry);
+      if (variable) info.env.set(variable[0], variable[1]);
     }
   }
   return services;
+}
+
+/** An `environment:` entry as name and value, in map form (`NAME: value`) or list form (`- NAME=value`). */
+export function environmentVariable(entry: YamlEntry): [string, string] | undefined {
+  const name = entry.path[3]!;
+  if (!/^\d+$/.test(name)) return [name, entry.value.trim()];
+  const equals = entry.value.indexOf('=');
+  return equals > 0 ? [entry.value.slice(0, equals).trim(), entry.value.slice(equals + 1).trim()] : undefined;
 }
 
 /** An image's product name: its last path segment without tag or digest, in lower case (`apachepulsar/pulsar:4.0` is `pulsar`). */

@@ -10,13 +10,13 @@ import { isNatsConf, NATS_DIRECTIVES } from '../extract/natsConf';
 import { hashComments } from '../extract/comments';
 import { flattenYaml } from '../extract/yamlTree';
 import { parseProperties } from '../parsers/properties';
-import { composeScopes, composeServices, imageName, isKafkaBrokerImage } from '../context/deployment';
+import { composeScopes, composeServices, environmentVariable, imageName, isKafkaBrokerImage } from '../context/deployment';
 import { formatByContent, formatOf, languageOf, baseName, type Format } from '../formats';
 import { blank, scriptLanguageOf, scriptReferences, type ScriptLanguage } from './scripts';
 import type { KeyIndex } from '../keyIndex';
-import { LineIndex } from '../text';
-import type { Token } from '../code/lexer';
+import { LineIndex, maskSpans } from '../text';
 import type { Span } from '../types';
+import type { Token } from '../code/lexer';
 import type { ClientIndex } from './clientIndex';
 import { manifestKind, parseManifest } from './manifests';
 import { FRAMEWORK_CALLS, IMAGE_PATTERNS, PYTHON_BROKER_SETTINGS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_HINT, URL_PATTERNS } from './patterns';
@@ -120,7 +120,7 @@ export function detectText(options: DetectOptions): Detection[] {
     for (const ref of code.imports) add(ref.statementLine, ref.client.broker, ref.client.id, 'import');
     // A URL counts on the line it is written on (a string can span lines), and redis:// looks for its context on that
     // source line outside comments (`Celery(broker="redis://…")`: the word is outside the string).
-    const codeLines = mask(options.text, code.comments.map((c) => c.span)).split(/\r\n|\r|\n/);
+    const codeLines = maskSpans(options.text, code.comments.map((c) => c.span)).split(/\r\n|\r|\n/);
     for (const token of code.tokens) {
       if (token.kind !== 'string') continue;
       token.value.split(/\r\n|\r|\n/).forEach((part, i) => urls(part, token.line + i, add, codeLines[token.line + i - 1]));
@@ -145,14 +145,14 @@ export function detectText(options: DetectOptions): Detection[] {
     return sorted(found);
   }
   // Configuration: what it configures, and URLs outside comments.
-  if ((!format || format === 'conf') && baseName(options.file).toLowerCase().endsWith('.conf')) confBrokers(options.file, mask(options.text, hashComments(options.text).map((c) => c.span)), lines, add);
+  if ((!format || format === 'conf') && baseName(options.file).toLowerCase().endsWith('.conf')) confBrokers(options.file, maskSpans(options.text, hashComments(options.text).map((c) => c.span)), lines, add);
   configuration(options, format, lines, add);
   if (isEnvFile(options.file)) envBrokers(options.text, lines, add);
   if (URL_HINT.test(options.text)) {
     const comments = format === 'properties' || format === 'spring-properties' || format === 'conf' || isEnvFile(options.file)
       ? parseProperties(options.text).comments.map((c) => c.span)
       : hashComments(options.text).map((c) => c.span);
-    mask(options.text, comments).split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
+    maskSpans(options.text, comments).split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
   }
   return sorted(found);
 }
@@ -190,11 +190,6 @@ function brokerEndpointVariable(name: string, value: string): string | undefined
 }
 
 const ENDPOINT_NAME = /_(?:BROKERS?|BROKER_LIST|BOOTSTRAP_SERVERS?|BOOTSTRAP|SERVERS?|HOSTS?|HOSTNAME|ADDR|ADDRESS|ADDRESSES|ENDPOINTS?|NAMESRV_ADDR|URLS?|URIS?)$/;
-
-function splitAssignment(item: string): [string, string] {
-  const equals = item.indexOf('=');
-  return equals > 0 ? [item.slice(0, equals).trim(), item.slice(equals + 1).trim()] : [item.trim(), ''];
-}
 
 function envBrokers(text: string, lines: LineIndex, add: Add): void {
   const seen = new Set<string>();
@@ -303,15 +298,10 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
       const line = lines.positionAt(entry.keySpan.start).line;
       if (format === 'spring-yaml') springPrefix(entry.path.join('.'), entry.keySpan === entry.valueSpan ? ownerLine(entry.path, line, textLines) : line);
       if (entry.path.length === 3 && entry.path[0] === 'services' && entry.path[2] === 'image') {
-        const image = entry.value.replace(/[:@].*$/, '').toLowerCase();
-        // The organisation-wide patterns read the whole name; the product-name ones its last part, without the tag
-        // (`localhost:5000/activemq:5.18` is activemq).
-        const name = imageName(entry.value);
-        for (const { pattern, broker } of IMAGE_PATTERNS) if (pattern.test(image) || pattern.test(name)) add(line, broker, null, 'config');
-        if (isKafkaBrokerImage(entry.value)) {
-          add(line, 'kafka', null, 'config');
-          kafkaImages.add(entry.path[1]!);
-        }
+        imageBrokers(entry.value, (broker) => {
+          add(line, broker, null, 'config');
+          if (broker === 'kafka') kafkaImages.add(entry.path[1]!);
+        });
       }
       // Kubernetes manifests and Helm values name their images too: `image: rabbitmq:4.1` in a container spec, or
       // `image: { repository: bitnami/rabbitmq, tag: … }` in a chart's values.
@@ -340,8 +330,8 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
       if (Object.values(scopes).some((scope) => scope.kafkaServer)) runs.add('kafka');
       for (const service of services.values()) {
         for (const entry of service.environment) {
-          const [name, value] = /^\d+$/.test(entry.path[3]!) ? splitAssignment(entry.value) : [entry.path[3]!, entry.value];
-          const broker = brokerEndpointVariable(name, value);
+          const variable = environmentVariable(entry);
+          const broker = variable && brokerEndpointVariable(variable[0], variable[1]);
           if (!broker || runs.has(broker)) continue;
           runs.add(broker);
           add(lines.positionAt(entry.keySpan.start).line, broker, null, 'config');
@@ -363,6 +353,8 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
 
 /** The brokers an image reference runs (`bitnami/rabbitmq`, `apache/kafka:4.1.0@sha256:…`, `myorg/nats:2.11`). */
 function imageBrokers(reference: string, found: (broker: string) => void): void {
+  // The organisation-wide patterns read the whole name; the product-name ones its last part, without the tag
+  // (`localhost:5000/activemq:5.18` is activemq).
   const image = reference.replace(/[:@].*$/, '').toLowerCase();
   const name = imageName(reference);
   const brokers = new Set<string>();
@@ -443,19 +435,6 @@ function ownerLine(path: readonly string[], itemLine: number, textLines: readonl
 }
 
 /** Blanks out the given spans (comments never hold line breaks), so line numbers stay right. */
-function mask(text: string, spans: readonly Span[]): string {
-  if (spans.length === 0) return text;
-  const parts: string[] = [];
-  let at = 0;
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    if (span.start < at) continue;
-    parts.push(text.slice(at, span.start), ' '.repeat(span.end - span.start));
-    at = span.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
-
 function sorted(found: Map<string, Detection>): Detection[] {
   return [...found.values()].sort((a, b) => a.line - b.line || a.broker.localeCompare(b.broker) || (a.client ?? '').localeCompare(b.client ?? ''));
 }
