@@ -117,6 +117,8 @@ export interface KeyInfo {
   scope: 'producer' | 'consumer' | 'broker' | 'topic' | 'client' | 'container' | 'queue';
   /** Other spellings that mean the same key (librdkafka aliases, …). */
   aliases: string[];
+  /** A server configuration file's key (nats-server's): never read from application code. */
+  configFilesOnly?: true;
   summary: string;
   unit?: string;
   defaults: DefaultValue[];

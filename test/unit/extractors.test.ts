@@ -177,6 +177,20 @@ describe('nats-server configuration files', () => {
     ]);
   });
 
+  it('never reads the server\'s keys from client code', () => {
+    const client = [
+      'package events',
+      'import "github.com/nats-io/nats.go"',
+      'func connect(cfg Config) (*nats.Conn, error) {',
+      '\topts := nats.Options{Url: cfg.URL, User: cfg.User, Password: cfg.Password, Token: cfg.Token}',
+      '\topts.JetStream = true',
+      '\treturn opts.Connect()',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(settingsOf('internal/events/nats.go', client).filter((s) => s.system === 'nats'), []);
+  });
+
   it('never takes another tool\'s .conf for one', () => {
     assert.deepEqual(settingsOf('etc/nats-notes.conf', 'worker_processes 4;\nevents { worker_connections 1024; }\n'), []);
   });

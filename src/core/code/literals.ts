@@ -195,7 +195,10 @@ function keyValueAt(context: CodeContext, tokens: readonly Token[], i: number, s
     const info = relaxed ? context.keys.lookupRelaxed(system, keyText!) : undefined;
     return info && info.scope !== 'broker' ? info : undefined;
   };
-  const find = (system: string) => context.keys.lookup(system, keyText!) ?? loosely(system);
+  // A server's configuration-file keys (nats-server's) are never an application's: `Password:` in a nats.go client's
+  // Options is the client's credential, not the server's `authorization { password }`.
+  const inCode = (info: KeyInfo | undefined) => (info?.configFilesOnly ? undefined : info);
+  const find = (system: string) => inCode(context.keys.lookup(system, keyText!)) ?? inCode(loosely(system));
   const system = context.systems.find((s) => find(s));
   // A real Kafka name with no note (`'ssl.ca.location'`, `ProducerConfig.MAX_REQUEST_SIZE_CONFIG`) written as a key
   // in a file that imports a Kafka client is listed, undocumented; names written as identifiers must be dotted names.
