@@ -50,6 +50,17 @@ export interface Setting {
   client?: string;
   /** The broker entity a setting in code belongs to (a RabbitMQ queue or exchange), with the flags that change its meaning. */
   entity?: Entity;
+  /**
+   * Behaviours read from the code around a client (`settled-on-failure`): the places on the path that leads to it (the
+   * handler that swallows the error, the acknowledgement it reaches), shown as a finding's related information.
+   */
+  trace?: TracePlace[];
+}
+
+/** A place on the path behind a behaviour setting, with what happens there. */
+export interface TracePlace {
+  span: Span;
+  message: string;
 }
 
 /** A queue or exchange declared (or consumed from) in code, and the flags a reviewer checks before judging it. */

@@ -209,7 +209,8 @@ function makeFinding(rule: RuleInfo, severity: Severity, setting: Setting, conte
   };
   const edit = rule.fix.replacement === undefined || setting.implicit ? undefined : replacementEdit(setting, rule.fix.replacement);
   if (edit) finding.fix = { title: rule.fix.title, edit };
-  if (related.length > 0) finding.related = related;
+  const path = (setting.trace ?? []).map((place): RelatedPlace => ({ ...context.lines.positionAt(place.span.start), span: place.span, message: place.message }));
+  if (related.length + path.length > 0) finding.related = [...path, ...related];
   if (rule.tags && rule.tags.length > 0) finding.tags = rule.tags;
   return finding;
 }

@@ -1,0 +1,147 @@
+// Measures the flow rules (what code does with a message when handling fails, how it publishes) against reviewers'
+// labels of real services (bench/flow/labels/*.jsonl): per family and client, how many labelled occurrences a rule
+// reports (within three lines, under the general or the online profile), and how many of the flow rules' findings in
+// the labelled files match no labelled occurrence (wrong warnings, to be read one by one).
+//
+// Like scripts/recall.cjs, the labels name files by repository, commit and path, and the files come from local bare
+// git mirrors (`fetch` leaves them under /work/.mirror), so this runs by hand, never in CI:
+//   node scripts/flow.cjs [--cli dist/cli.js] [--mirrors /work/.mirror] [--json out.json] [--verbose]
+const fs = require('fs');
+const path = require('path');
+const cp = require('child_process');
+const os = require('os');
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+};
+const root = path.resolve(__dirname, '..');
+const cli = path.resolve(option('--cli', path.join(root, 'dist/cli.js')));
+const mirrors = option('--mirrors', process.env.MQ_LENS_MIRRORS || '/work/.mirror');
+const jsonOut = option('--json', undefined);
+const verbose = args.includes('--verbose');
+const labelsDir = path.join(root, 'bench/flow/labels');
+
+/** The rules that answer for each labelled family. */
+const FAMILY_RULES = {
+  'settled-on-failure': ['message-settled-on-failure'],
+  // Reviewers also filed Kafka's "a later commit skips the failed record" here.
+  'never-settled': ['rabbitmq-message-never-settled', 'message-settled-on-failure'],
+  'published-unconfirmed': ['rabbitmq-publish-unconfirmed', 'kafka-send-unchecked'],
+  'unroutable-dropped': ['rabbitmq-mandatory-without-return-handler'],
+  'commit-before-processing': ['kafka-commit-before-processing'],
+  'rejected-into-void': ['rabbitmq-reject-without-dead-letter'],
+};
+const FLOW_RULES = new Set(Object.values(FAMILY_RULES).flat());
+
+const labels = [];
+for (const file of fs.readdirSync(labelsDir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const line of fs.readFileSync(path.join(labelsDir, file), 'utf8').split('\n')) {
+    if (line.trim()) labels.push(JSON.parse(line));
+  }
+}
+
+function gitDir(repo) {
+  const base = path.join(mirrors, repo.replace('/', '+'));
+  if (!fs.existsSync(base)) return undefined;
+  if (fs.existsSync(path.join(base, 'HEAD'))) return base;
+  for (const entry of fs.readdirSync(base)) if (fs.existsSync(path.join(base, entry, 'HEAD'))) return path.join(base, entry);
+  return undefined;
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mq-lens-flow-'));
+const missing = [];
+const present = [];
+const seen = new Set();
+for (const label of labels) {
+  const id = `${label.repo}:${label.path}`;
+  if (seen.has(id)) continue;
+  seen.add(id);
+  const dir = gitDir(label.repo);
+  let text;
+  for (const rev of [label.commit, 'HEAD']) {
+    if (!dir || !rev || text !== undefined) continue;
+    try {
+      text = cp.execFileSync('git', ['--git-dir', dir, 'show', `${rev}:${label.path}`], { maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      // not at this revision
+    }
+  }
+  if (text === undefined) {
+    missing.push(id);
+    continue;
+  }
+  const dest = path.join(work, label.repo.replace('/', '+'), label.path);
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  fs.writeFileSync(dest, text);
+  present.push(label);
+}
+
+function check(cwd, workload) {
+  const result = cp.spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--non-production', 'unchanged', ...(workload ? ['--workload', workload] : []), '.'], { cwd, maxBuffer: 1 << 28, encoding: 'utf8' });
+  try {
+    return JSON.parse(result.stdout).findings || [];
+  } catch {
+    return [];
+  }
+}
+
+const byRepo = new Map();
+for (const label of present) byRepo.set(label.repo, [...(byRepo.get(label.repo) || []), label]);
+const families = {};
+const wrong = [];
+const missed = [];
+const tally = (family, client) => {
+  const key = `${family} | ${client}`;
+  return (families[key] ??= { family, client, labelled: 0, found: 0 });
+};
+for (const [repo, list] of byRepo) {
+  const dir = path.join(work, repo.replace('/', '+'));
+  const all = [...check(dir), ...check(dir, 'online')].filter((f) => FLOW_RULES.has(f.ruleId));
+  for (const label of list) {
+    const mine = all.filter((f) => f.file === label.path);
+    const matched = new Set();
+    for (const occurrence of label.occurrences || []) {
+      const rules = FAMILY_RULES[occurrence.family] || [];
+      const t = tally(occurrence.family, label.client);
+      t.labelled++;
+      const hit = mine.find((f) => rules.includes(f.ruleId) && occurrence.line && Math.abs(f.line - occurrence.line) <= 3);
+      if (hit) t.found++;
+      else missed.push({ repo, path: label.path, client: label.client, ...occurrence });
+    }
+    for (const f of mine) {
+      const near = (label.occurrences || []).some((o) => o.line && Math.abs(f.line - o.line) <= 3 && (FAMILY_RULES[o.family] || []).includes(f.ruleId));
+      const key = `${f.ruleId}:${f.line}`;
+      if (!near && !matched.has(key)) {
+        matched.add(key);
+        wrong.push({ repo, path: label.path, client: label.client, line: f.line, ruleId: f.ruleId, message: f.message });
+      }
+    }
+  }
+}
+fs.rmSync(work, { recursive: true, force: true });
+
+const rows = Object.values(families).sort((a, b) => a.family.localeCompare(b.family) || a.client.localeCompare(b.client));
+const byFamily = {};
+for (const r of rows) {
+  const f = (byFamily[r.family] ??= { labelled: 0, found: 0 });
+  f.labelled += r.labelled;
+  f.found += r.found;
+}
+const pct = (part, whole) => (whole ? `${Math.round((100 * part) / whole)}%` : '-');
+const out = ['| family | labelled | found |', '| --- | ---: | ---: |'];
+for (const [family, f] of Object.entries(byFamily)) out.push(`| ${family} | ${f.labelled} | ${f.found} (${pct(f.found, f.labelled)}) |`);
+const wrongByRule = {};
+for (const w of wrong) wrongByRule[w.ruleId] = (wrongByRule[w.ruleId] || 0) + 1;
+out.push('', `Files: ${present.length} from ${byRepo.size} repositories (${missing.length} not in the mirrors). Findings matching no labelled occurrence: ${wrong.length} ${JSON.stringify(wrongByRule)}`);
+console.log(out.join('\n'));
+if (verbose) {
+  console.log('\nper client:');
+  for (const r of rows) console.log(`  ${r.family} | ${r.client}: ${r.found}/${r.labelled}`);
+  console.log('\nunmatched findings:');
+  for (const w of wrong) console.log(`  ${w.repo}/${w.path}:${w.line} ${w.ruleId}`);
+  console.log('\nmissed:');
+  for (const m of missed) console.log(`  ${m.family} ${m.repo}/${m.path}:${m.line} [${m.client}] ${String(m.what).slice(0, 140)}`);
+}
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ cli, missing, rows, wrong, missed }, null, 1));

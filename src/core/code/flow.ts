@@ -1,0 +1,432 @@
+// What the code around a client does with a message, read from the tokens and the block structure (`blocks.ts`), one
+// function at a time: whether a failed message is acknowledged anyway (settled on failure), whether a manual-ack
+// handler can leave a message unsettled, whether an offset is committed before its records are processed. The result
+// is a behaviour setting (key `settled-on-failure`, `never-settled`, `commit-before-processing`), placed on the call
+// that settles the message, with the path that leads there as `trace`; rules judge it like any other setting.
+//
+// The analysis prefers silence to a guess. An exception handler counts as swallowing the error only when everything it
+// calls is logging, printing or metrics, it neither rethrows nor exits early from a nested branch, and the code it
+// guards touches the message (a parameter of the handler, the loop variable, or the settle call's own arguments);
+// anything it cannot follow (a call to other code, a callback that leaves the function) makes it say nothing.
+import type { KeyIndex } from '../keyIndex';
+import type { LineIndex } from '../text';
+import type { Setting, Span, TracePlace } from '../types';
+import { blockAt, blockStructure, functionOf, type Block, type Structure, type TryStatement } from './blocks';
+import type { Language, Token } from './lexer';
+
+/** Calls that settle a message for good, per system (names compared in lower case, as `.name(`). */
+const SETTLE: Readonly<Record<string, ReadonlySet<string>>> = {
+  rabbitmq: new Set(['ack', 'basicack', 'basic_ack', 'basicackasync', 'ackasync']),
+  kafka: new Set(['commitsync', 'commitasync', 'commit', 'commitoffsets', 'commitmessages', 'commitrecords', 'commituncommittedoffsets',
+    'markmessage', 'markoffset', 'acknowledge', 'store_offsets', 'storeoffsets', 'storeoffset', 'resolveoffset']),
+  'aws-sqs': new Set(['delete_message', 'deletemessage', 'deletemessageasync', 'deletemessagecommand', 'delete_message_batch',
+    'deletemessagebatch', 'deletemessagebatchasync', 'deletemessagebatchcommand']),
+  nats: new Set(['ack', 'acksync', 'ack_sync', 'doubleack', 'ackack']),
+};
+
+/** Calls that give a message back or dead-letter it: a handler that makes one has dealt with the failure. */
+const GIVE_BACK = new Set(['nack', 'basicnack', 'basic_nack', 'basicnackasync', 'reject', 'basicreject', 'basic_reject', 'basicrejectasync',
+  'nak', 'nakwithdelay', 'term', 'termwithreason', 'requeue', 'basic_recover', 'basicrecover', 'changemessagevisibility', 'change_message_visibility',
+  'changemessagevisibilitycommand', 'changemessagevisibilityasync', 'seek', 'pause', 'nackasync', 'rejectasync']);
+
+/** Kafka's settle names that are too common elsewhere (`db.commit()`): they count only on a receiver named for it. */
+const NEEDS_RECEIVER: Readonly<Record<string, RegExp>> = {
+  commit: /consumer|kafka|reader/i,
+  acknowledge: /^ack/i,
+  commitasync: /consumer|kafka/i,
+  commitsync: /consumer|kafka/i,
+};
+
+/** Names of calls that only report: logging, printing, metrics, error values, string building. */
+const REPORT_NAMES = /^(log\w*|print\w*|println|printf|sprintf|errorf|format\w*|debug\w*|info\w*|warn\w*|error\w*|exception|fatal\w*|trace\w*|critical|notice|verbose|capture_?exception|capture_?message|capturemessage|captureexception|str|repr|tostring|getmessage|getlocalizedmessage|getstacktrace|printstacktrace|print_exc|format_exc|wrap|wrapf|new|errorwithcontext|inc|increment|incr|decrement|observe|record_?exception|recordexception|set_?status|setstatus|set_attribute|setattribute|add_event|addevent|(?:set|add)\w*(?:tag|tags|exception|exceptiontags)|end|finish|msg|msgf|err|str|int|any|field|fields|with|witherror|withfield|withfields|send_?metric|count|emit|getname|getclass|getsimplename|name|type|dump|dumps|stringify|json|string|length|len|isinstance|hasattr|getattr|get|append|add|put|push|join|text|id|tojson|repr|writeline|write)$/i;
+const REPORT_RECEIVERS = /^(log|logger|_logger|_log|logging|console|sentry\w*|metrics?|stats\w*|statsd|counter\w*|tracer|span|activity|telemetry|fmt|errors|zap|slog|logrus|traceback|system|err|out|stderr|stdout|sys|string|strings|strconv|time|math)$/i;
+
+/** Calls that end the process or the goroutine: the handler does not swallow the error. */
+const ABORT_CALLS = new Set(['panic', 'exit', 'fatal', 'fatalf', 'fatalln', 'abort', 'failnow', '_exit', 'exitprocess']);
+
+/** Annotations and method names after which a framework acknowledges the message when the handler returns. */
+export const LISTENER_ANNOTATIONS: Readonly<Record<string, string>> = {
+  RabbitListener: 'rabbitmq', RabbitHandler: 'rabbitmq', KafkaListener: 'kafka', KafkaHandler: 'kafka', SqsListener: 'aws-sqs',
+  JmsListener: 'activemq',
+};
+
+export interface FlowContext {
+  file: string;
+  language: Language;
+  tokens: readonly Token[];
+  lines: LineIndex;
+  keys: KeyIndex;
+  /** The systems whose clients the file imports. */
+  systems: ReadonlySet<string>;
+}
+
+interface Call {
+  /** Index of the name token. */
+  name: number;
+  /** Index of the `(`. */
+  open: number;
+  /** Index of the matching `)`. */
+  close: number;
+  receiver?: string;
+  lower: string;
+}
+
+export function flowSettings(context: FlowContext): Setting[] {
+  const { tokens, language } = context;
+  const systems = [...context.systems].filter((s) => SETTLE[s] !== undefined || s === 'activemq');
+  if (systems.length === 0) return [];
+  if (!tokens.some((t) => t.kind === 'ident' && (t.text === 'try' || t.text === 'catch' || t.text === 'except' || t.text === 'finally' || (language === 'go' && t.text === 'nil')))) return [];
+  const structure = blockStructure(tokens, language, context.lines);
+  const calls = callsOf(tokens);
+  const out: Setting[] = [];
+  const seen = new Set<number>();
+  const emit = (setting: Setting | undefined) => {
+    if (setting && !seen.has(setting.keySpan.start)) {
+      seen.add(setting.keySpan.start);
+      out.push(setting);
+    }
+  };
+  for (const statement of structure.tries) {
+    for (const handler of statement.handlers) emit(judgeHandler(context, structure, calls, systems, statement, handler));
+    if (statement.finally) emit(judgeFinally(context, structure, calls, systems, statement));
+  }
+  return out;
+}
+
+/** Every call in the file: `name(`, with its receiver when written `receiver.name(`. */
+function callsOf(tokens: readonly Token[]): Call[] {
+  const calls: Call[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'ident' || tokens[i + 1]!.text !== '(') continue;
+    const close = matchForward(tokens, i + 1);
+    if (close === undefined) continue;
+    const call: Call = { name: i, open: i + 1, close, lower: token.text.toLowerCase() };
+    const dot = tokens[i - 1];
+    if (dot && (dot.text === '.' || dot.text === '?.') && tokens[i - 2]) call.receiver = tokens[i - 2]!.text;
+    calls.push(call);
+  }
+  return calls;
+}
+
+function matchForward(tokens: readonly Token[], open: number): number | undefined {
+  const opener = tokens[open]!.text;
+  const closer = opener === '(' ? ')' : opener === '[' ? ']' : '}';
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    if (tokens[k]!.kind !== 'punct') continue;
+    const text = tokens[k]!.text;
+    if (text === opener) depth++;
+    else if (text === closer && --depth === 0) return k;
+  }
+  return undefined;
+}
+
+/** The system a call settles a message for, among the file's systems, or undefined. */
+function settles(call: Call, systems: readonly string[]): string | undefined {
+  for (const system of systems) {
+    if (!SETTLE[system]?.has(call.lower)) continue;
+    const needs = NEEDS_RECEIVER[call.lower];
+    if (system === 'kafka' && needs && !(call.receiver && needs.test(call.receiver))) continue;
+    return system;
+  }
+  return undefined;
+}
+
+/** Whether `index` lies inside `block` without a function (a lambda, a nested def) between them. */
+function directlyIn(structure: Structure, block: Block, index: number): boolean {
+  if (index < block.start || index >= block.end) return false;
+  for (let b = blockAt(structure, index); b && b !== block; b = b.parent) if (b.kind === 'function' || b.kind === 'class') return false;
+  return true;
+}
+
+interface HandlerShape {
+  /** Everything it calls only reports (or settles); nothing rethrows or gives the message back. */
+  swallows: boolean;
+  settlesAt?: Call;
+  system?: string;
+  /** An unconditional `return`/`continue`/`break` at the handler's own level. */
+  exit?: { index: number; word: string };
+}
+
+function shapeOf(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], handler: Block): HandlerShape {
+  const { tokens } = context;
+  const shape: HandlerShape = { swallows: true };
+  for (let i = handler.start; i < handler.end; i++) {
+    if (!directlyIn(structure, handler, i)) continue;
+    const token = tokens[i]!;
+    if (token.kind !== 'ident') continue;
+    const word = token.text;
+    if (word === 'throw' || word === 'raise' || word === 'rethrow' || word === 'yield' || word === 'await' && false) return { swallows: false };
+    if (word === 'return' || word === 'continue' || word === 'break' || word === 'goto') {
+      // Only an exit at the handler's own level is certain; one inside an `if` may or may not happen.
+      if (blockAt(structure, i) !== handler) return { swallows: false };
+      // Go: `return err` hands the error to the caller (sarama ends the session); only a bare return swallows it.
+      if (word === 'return' && tokens[i + 1] && !tokens[i + 1]!.lineStart && tokens[i + 1]!.text !== '}' && tokens[i + 1]!.text !== ';') {
+        const next = tokens[i + 1]!.text;
+        if (!(next === 'None' || next === 'null' || next === 'nil' || next === 'false' || next === 'true' || next === 'undefined')) return { swallows: false };
+      }
+      shape.exit ??= { index: i, word };
+    }
+  }
+  let insideReport = -1;
+  for (const call of calls) {
+    if (call.name < handler.start || call.name >= handler.end || !directlyIn(structure, handler, call.name)) continue;
+    // Calls in a log call's arguments (`log.error("…", record.key())`) only build the report.
+    if (call.name < insideReport) continue;
+    if (GIVE_BACK.has(call.lower) || ABORT_CALLS.has(call.lower) || (call.lower === 'exit' && call.receiver !== undefined)) return { swallows: false };
+    const system = settles(call, systems);
+    if (system) {
+      shape.settlesAt ??= call;
+      shape.system ??= system;
+      continue;
+    }
+    if (REPORT_NAMES.test(context.tokens[call.name]!.text) || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver))) {
+      insideReport = Math.max(insideReport, call.close);
+      continue;
+    }
+    // A call MQ Lens cannot follow may publish to a dead-letter queue, store the failure or retry: unknown.
+    return { swallows: false };
+  }
+  return shape;
+}
+
+/** Identifiers that stand for the message: the handler's parameters, loop variables, the settle call's arguments. */
+function messageNames(context: FlowContext, _structure: Structure, from: Block, settle: Call | undefined): Set<string> {
+  const { tokens } = context;
+  const names = new Set<string>();
+  const add = (start: number, end: number) => {
+    for (let k = start; k < end; k++) {
+      const t = tokens[k]!;
+      if (t.kind === 'ident' && /^[a-z_$]/.test(t.text) && !NOT_NAMES.has(t.text)) names.add(t.text);
+    }
+  };
+  for (let b: Block | undefined = from; b; b = b.parent) {
+    if (b.kind === 'loop' || b.kind === 'function') add(b.head, b.start);
+    if (b.kind === 'function') break;
+  }
+  if (settle) {
+    if (settle.receiver && /^[a-z_$]/.test(settle.receiver)) names.add(settle.receiver);
+    add(settle.open + 1, settle.close);
+  }
+  return names;
+}
+
+const NOT_NAMES = new Set(['final', 'var', 'val', 'let', 'const', 'in', 'of', 'range', 'for', 'foreach', 'while', 'async', 'await', 'self',
+  'this', 'ctx', 'context', 'def', 'func', 'function', 'fun', 'public', 'private', 'protected', 'void', 'static', 'throws', 'override',
+  'true', 'false', 'nil', 'null', 'None', 'err', 'error', 'e', 'ex', 'string', 'int', 'bool', 'byte', 'any', 'object', 'new', 'cancellationToken', 'ct', 'session']);
+
+/**
+ * Whether the code the try guards does real work on the message: a call that is not logging and not itself a settle
+ * call (Go's `if err := d.Ack(false); err != nil` guards the acknowledgement, not the handling), preferably one that
+ * names the message.
+ */
+function guardsMessage(context: FlowContext, calls: readonly Call[], statement: TryStatement, handler: Block, names: ReadonlySet<string>, systems: readonly string[]): Guarded {
+  const { tokens } = context;
+  // Go: the statement that produced the error is the `if` header itself or the line before it.
+  let start = statement.body.start;
+  let end = statement.body.end;
+  if (context.language === 'go') {
+    start = handler.head;
+    end = handler.start;
+    let k = handler.head - 1;
+    while (k > 0 && !tokens[k]!.lineStart) k--;
+    if (k >= 0 && tokens.slice(k, handler.head).some((t) => t.text === 'err')) start = k;
+  }
+  let work: Guarded = false;
+  for (const call of calls) {
+    if (call.name < start || call.name >= end) continue;
+    if (settles(call, systems) || GIVE_BACK.has(call.lower)) {
+      if (context.language === 'go') return false;
+      continue;
+    }
+    if (DECODE_NAMES.test(tokens[call.name]!.text)) {
+      work ||= 'decode';
+      continue;
+    }
+    if (REPORT_NAMES.test(tokens[call.name]!.text) && !(call.receiver && names.has(call.receiver))) continue;
+    if (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver)) continue;
+    work = true;
+  }
+  return work;
+}
+
+/** What the guarded code does: real work, only decoding the message (a poison message), or nothing worth judging. */
+type Guarded = boolean | 'decode';
+
+/** Calls that only decode a message: dropping one that cannot be decoded is a deliberate choice, not a lost failure. */
+const DECODE_NAMES = /^(unmarshal\w*|decode\w*|deserializ\w*|parse\w*|loads|load|readvalue|readtree|fromjson|from_json|frombytes|parsefrom|model_validate\w*|parse_raw|parse_obj|validate|getstring|tostring|utf8|decodestring)$/i;
+
+function judgeHandler(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], statement: TryStatement, handler: Block): Setting | undefined {
+  const shape = shapeOf(context, structure, calls, systems, handler);
+  if (!shape.swallows) return undefined;
+  const fn = functionOf(handler);
+  const handlerPlace = (message: string): TracePlace => ({ span: context.tokens[handler.head]!.span, message });
+  const caught = handlerWords(context, handler);
+  // Acknowledging after a specific exception (a message known to be invalid) or after a message that cannot be
+  // decoded is a deliberate drop; only a handler that catches everything hides unexpected failures.
+  // An RPC server settles a failed request on purpose: its caller learns of the failure by the missing or error reply.
+  const replies = fn !== undefined && context.tokens.slice(fn.head, fn.end).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text));
+  const dropsAll = (names: ReadonlySet<string>) => !replies && handler.catchAll === true && guardsMessage(context, calls, statement, handler, names, systems) === true;
+  if (shape.settlesAt && shape.system) {
+    const names = messageNames(context, structure, handler, shape.settlesAt);
+    if (!dropsAll(names)) return undefined;
+    return behaviour(context, shape.system, 'settled-on-failure', shape.settlesAt, 'in the handler of the failure itself', [
+      handlerPlace(`${caught} only logs the error here and does not rethrow it.`),
+    ]);
+  }
+  // A finally block runs on the handler's path too, whatever the handler does.
+  const inFinally = statement.finally ? firstSettle(context, structure, calls, systems, statement.finally, statement.finally.start, statement.finally.end) : undefined;
+  if (inFinally && inFinally !== 'exit') {
+    if (!dropsAll(messageNames(context, structure, handler, inFinally.call))) return undefined;
+    return behaviour(context, inFinally.system, 'settled-on-failure', inFinally.call, 'in a finally block, which runs when handling failed too', [
+      handlerPlace(`${caught} only logs the error here and does not rethrow it.`),
+      { span: context.tokens[statement.finally!.head]!.span, message: 'The finally block runs after the handler, whether or not handling failed.' },
+    ]);
+  }
+  // The path after the handler: an unconditional `return` leaves the function, `continue` the loop iteration.
+  const next = shape.exit?.word === 'return' ? undefined : nextSettle(context, structure, calls, systems, statement, shape.exit?.word === 'continue' ? 'continue' : undefined);
+  if (next) {
+    if (!dropsAll(messageNames(context, structure, handler, next.call))) return undefined;
+    if (shape.exit?.word === 'continue' && next.system !== 'kafka') return undefined;
+    const how = shape.exit?.word === 'continue'
+      ? 'after the failed record was skipped: committing a later offset commits this one too'
+      : 'after a handler that only logs the failure';
+    return behaviour(context, next.system, 'settled-on-failure', next.call, how, [
+      handlerPlace(`${caught} only logs the error here and does not rethrow it${shape.exit ? `, then ${shape.exit.word}s` : ''}.`),
+    ]);
+  }
+  // A manual-acknowledgement handler (it acknowledges somewhere) whose failure path never acks, nacks or rejects.
+  if (!fn) return undefined;
+  const acks = calls.filter((c) => c.name >= fn.start && c.name < fn.end && directlyIn(structure, fn, c.name) && settles(c, systems) === 'rabbitmq');
+  if (acks.length === 0 || shape.exit?.word === 'break') return undefined;
+  // Acknowledged before the failing code ran (at-most-once by design): nothing is left to settle.
+  if (acks.some((a) => a.name < statement.body.start && (context.language !== 'go' || a.name < statement.handlers[0]!.head))) return undefined;
+  if (calls.some((c) => c.name >= fn.start && c.name < fn.end && GIVE_BACK.has(c.lower) && !(c.name >= handler.start && c.name < handler.end))) {
+    // It gives messages back elsewhere (a nack after the handler, say): the path may reach it.
+    if (!shape.exit) return undefined;
+  }
+  const names = messageNames(context, structure, handler, acks[0]);
+  if (!guardsMessage(context, calls, statement, handler, names, systems)) return undefined;
+  const at = shape.exit ? context.tokens[shape.exit.index]! : context.tokens[handler.head]!;
+  const ack = acks[0]!;
+  return {
+    ...behaviourAt(context, 'rabbitmq', 'never-settled', at.span, at.text, shape.exit ? `${shape.exit.word} without ack or nack` : `${caught.replace(/^The/, 'the')} that only logs`),
+    trace: [
+      handlerPlace(`${caught} only logs the error${shape.exit ? ` and ${shape.exit.word}s` : ''}: the message is neither acknowledged nor rejected on this path.`),
+      { span: context.tokens[ack.name]!.span, message: 'The message is acknowledged only here, on the path where handling succeeded.' },
+    ],
+  };
+}
+
+function judgeFinally(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], statement: TryStatement): Setting | undefined {
+  const block = statement.finally!;
+  let settle: Call | undefined;
+  let system: string | undefined;
+  for (const call of calls) {
+    if (call.name < block.start || call.name >= block.end || !directlyIn(structure, block, call.name)) continue;
+    if (GIVE_BACK.has(call.lower)) return undefined;
+    system = settles(call, systems);
+    if (system) {
+      settle = call;
+      break;
+    }
+  }
+  if (!settle || !system) return undefined;
+  // A settle inside an `if` in the finally block may be the success path's own.
+  if (blockAt(structure, settle.name) !== block) return undefined;
+  for (const handler of statement.handlers) {
+    if (calls.some((c) => c.name >= handler.start && c.name < handler.end && GIVE_BACK.has(c.lower))) return undefined;
+  }
+  const fn = functionOf(block);
+  if (fn && context.tokens.slice(fn.head, fn.end).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text))) return undefined;
+  const names = messageNames(context, structure, block, settle);
+  const fakeHandler: Block = { ...statement.body };
+  if (guardsMessage(context, calls, statement, fakeHandler, names, systems) !== true) return undefined;
+  return behaviour(context, system, 'settled-on-failure', settle, 'in a finally block, which runs when handling failed too', [
+    { span: context.tokens[block.head]!.span, message: 'The finally block runs whether or not the code above it threw.' },
+  ]);
+}
+
+/** The first settle call the path reaches after the try statement, climbing out of loops and branches, not functions. */
+function nextSettle(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], statement: TryStatement, exit: 'continue' | undefined): { call: Call; system: string } | undefined {
+  let from = statement.end;
+  let block = statement.body.parent ?? (context.language === 'go' ? statement.handlers[0]!.parent : undefined);
+  let skipping = exit === 'continue';
+  while (block) {
+    if (skipping && block.kind === 'loop') {
+      // `continue` goes to the next iteration: later code in this loop body runs for later messages only, and for
+      // Kafka a later commit covers the skipped offset too.
+      skipping = false;
+      const inLoop = firstSettle(context, structure, calls, systems, block, block.start, block.end);
+      if (inLoop && inLoop !== 'exit' && inLoop.system === 'kafka') return inLoop;
+    } else if (!skipping) {
+      const found = firstSettle(context, structure, calls, systems, block, from, block.end);
+      if (found === 'exit') return undefined;
+      if (found) return found;
+    }
+    // The end of a function: only a loop around it could go on, and that is outside what this analysis follows.
+    if (block.kind === 'function' || block.kind === 'class') break;
+    from = context.language === 'python' ? block.end : block.end + 1;
+    block = block.parent;
+  }
+  return undefined;
+}
+
+/**
+ * The first settle call on the path through `block` from `from` to `to`, or `exit` when the path leaves first (a
+ * `return`, `throw`, `continue` or `break` at the block's own level).
+ */
+function firstSettle(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], block: Block, from: number, to: number): { call: Call; system: string } | 'exit' | undefined {
+  const { tokens } = context;
+  let c = 0;
+  while (c < calls.length && calls[c]!.name < from) c++;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'ident' && EXIT_WORDS.has(token.text) && blockAt(structure, i) === block) return 'exit';
+    while (c < calls.length && calls[c]!.name < i) c++;
+    const call = calls[c];
+    if (!call || call.name !== i || !unconditionallyIn(context, structure, block, i)) continue;
+    const system = settles(call, systems);
+    if (system) return { call, system };
+  }
+  return undefined;
+}
+
+/** Whether the path through `block` always reaches `index`: only try bodies and scoped blocks lie between them. */
+function unconditionallyIn(context: FlowContext, structure: Structure, block: Block, index: number): boolean {
+  if (index < block.start || index >= block.end) return false;
+  for (let b = blockAt(structure, index); b && b !== block; b = b.parent) {
+    if (b.kind === 'try') continue;
+    if (b.kind === 'other' && SCOPED.has(context.tokens[b.head]!.text)) continue;
+    return false;
+  }
+  return true;
+}
+
+const SCOPED = new Set(['using', 'with', 'synchronized', 'lock', 'unsafe', 'fixed', 'use', 'let', 'also', 'apply', 'run']);
+
+const EXIT_WORDS = new Set(['return', 'throw', 'raise', 'continue', 'break']);
+
+function handlerWords(context: FlowContext, handler: Block): string {
+  const head = context.tokens[handler.head]!;
+  if (context.language === 'go') return 'The error branch';
+  return head.text === 'except' ? 'The except block' : 'The catch block';
+}
+
+function behaviour(context: FlowContext, system: string, key: string, call: Call, value: string, trace: TracePlace[]): Setting {
+  const { tokens } = context;
+  const start = call.receiver !== undefined ? tokens[call.name - 2]!.span.start : tokens[call.name]!.span.start;
+  const span: Span = { start, end: tokens[call.close]!.span.end };
+  const rawKey = call.receiver !== undefined ? `${call.receiver}.${tokens[call.name]!.text}` : tokens[call.name]!.text;
+  return { ...behaviourAt(context, system, key, span, rawKey, value), trace };
+}
+
+function behaviourAt(context: FlowContext, system: string, key: string, span: Span, rawKey: string, value: string): Setting {
+  const position = context.lines.positionAt(span.start);
+  const canonical = context.keys.lookup(system, key)?.key ?? key;
+  return {
+    file: context.file, line: position.line, column: position.column, system, key: canonical, rawKey, value,
+    keySpan: span, valueSpan: span, valueStyle: 'identifier',
+  };
+}
