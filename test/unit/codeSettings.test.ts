@@ -294,7 +294,10 @@ describe('code settings: pika', () => {
       ['durable', 'durable', 'false', undefined, 'boolean', 5],
       ['prefetch', 'prefetch_count', '0', undefined, 'number', 6],
       ['auto-ack', 'auto_ack', 'true', undefined, 'boolean', 7],
+      // What the code does is read too: the channel it opens never confirms a publish.
+      ['publish-unconfirmed', 'channel.basic_publish', 'on a channel without publisher confirms', undefined, 'identifier', 8],
       ['persistent', 'delivery_mode', '2', 'true', 'number', 9],
+      ['publish-unconfirmed', 'channel.basic_publish', 'on a channel without publisher confirms', undefined, 'identifier', 10],
       ['persistent', 'delivery_mode', '1', 'false', 'number', 10],
     ]);
     assert.ok(result.settings.every((s) => s.system === 'rabbitmq'));

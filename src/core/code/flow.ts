@@ -234,12 +234,27 @@ function guardsMessage(context: FlowContext, calls: readonly Call[], statement: 
     if (k >= 0 && tokens.slice(k, handler.head).some((t) => t.text === 'err')) start = k;
   }
   let work: Guarded = false;
+  // Calls that only build a settle call (`headers.get(CHANNEL).basicAck(headers.get(TAG))`) guard the settle, not work.
+  const settleParts: Array<[number, number]> = [];
+  for (const call of calls) {
+    if (call.name < start || call.name >= end || !(settles(call, systems) || GIVE_BACK.has(call.lower))) continue;
+    let first = call.name;
+    const lineBased = context.language === 'python' || context.language === 'go';
+    while (first > start) {
+      const previous = tokens[first - 1]!.text;
+      if (previous === ';' || previous === '{' || previous === '}') break;
+      if (lineBased && tokens[first]!.lineStart && tokens[first]!.text !== '.' && previous !== '.') break;
+      first--;
+    }
+    settleParts.push([first, call.close]);
+  }
   for (const call of calls) {
     if (call.name < start || call.name >= end) continue;
     if (settles(call, systems) || GIVE_BACK.has(call.lower)) {
       if (context.language === 'go') return false;
       continue;
     }
+    if (settleParts.some(([from, to]) => call.name >= from && call.name <= to)) continue;
     if (DECODE_NAMES.test(tokens[call.name]!.text)) {
       work ||= 'decode';
       continue;

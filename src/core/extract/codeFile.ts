@@ -6,6 +6,7 @@ import { implicitSettings } from '../code/implicit';
 import { optionSettings } from '../code/options';
 import { usageSettings } from '../code/usageSettings';
 import { flowSettings } from '../code/flow';
+import { publishSettings } from '../code/publish';
 import { lex, type Language, type Token } from '../code/lexer';
 import { quickImports } from '../code/quickImports';
 import type { ClientIndex } from '../detect/clientIndex';
@@ -57,6 +58,7 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
     ...optionSettings(context.file, language, tokens, imports, context.lines, context.keys),
     ...usageSettings(context.file, language, tokens, allImports, context.lines, context.keys),
     ...flowSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, systems: new Set(systems) }),
+    ...publishSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, clients: imports.map((i) => i.client) }),
   ].sort((a, b) => a.keySpan.start - b.keySpan.start);
   // A setting belongs to the client the file imports for its system (the first, when it imports several).
   for (const setting of settings) {

@@ -1,0 +1,274 @@
+// How code publishes: a RabbitMQ publish on a channel the file opens without ever asking for publisher confirms, and a
+// Kafka send whose result nobody looks at (a Java or kafka-python future dropped, a KafkaTemplate future dropped, a
+// kafkajs promise neither awaited nor caught, a confluent-kafka produce with no delivery callback). Each becomes a
+// behaviour setting (`publish-unconfirmed`, `send-unchecked`) on the call, which rules judge.
+//
+// Silence where the code cannot be followed: a publish on a channel the file does not open (a pool, a field set
+// elsewhere), a client that confirms by default (aio-pika, amqp-connection-manager), a file that mentions confirms or
+// transactions at all, a reply to an RPC request, a send whose result is assigned, returned, awaited or chained.
+import type { ClientInfo } from '../knowledgeTypes';
+import type { KeyIndex } from '../keyIndex';
+import type { LineIndex } from '../text';
+import type { Setting } from '../types';
+import type { Language, Token } from './lexer';
+
+export interface PublishContext {
+  file: string;
+  language: Language;
+  tokens: readonly Token[];
+  lines: LineIndex;
+  keys: KeyIndex;
+  /** The catalogue clients the file imports. */
+  clients: readonly ClientInfo[];
+}
+
+/** Calls that publish on a RabbitMQ channel, per language (exact names). */
+const RABBIT_PUBLISH: Partial<Record<Language, ReadonlySet<string>>> = {
+  java: new Set(['basicPublish']), kotlin: new Set(['basicPublish']), scala: new Set(['basicPublish']),
+  csharp: new Set(['BasicPublish', 'BasicPublishAsync']),
+  go: new Set(['Publish', 'PublishWithContext']),
+  javascript: new Set(['publish', 'sendToQueue']),
+  python: new Set(['basic_publish']),
+};
+
+/** Calls that open a channel, per language. */
+const RABBIT_CHANNEL: Partial<Record<Language, ReadonlySet<string>>> = {
+  java: new Set(['createChannel']), kotlin: new Set(['createChannel']), scala: new Set(['createChannel']),
+  csharp: new Set(['CreateModel', 'CreateChannel', 'CreateChannelAsync']),
+  go: new Set(['Channel']),
+  javascript: new Set(['createChannel']),
+  python: new Set(['channel']),
+};
+
+/** Words that show the file deals with confirms or transactions: then MQ Lens cannot tell which publishes are covered. */
+const CONFIRM_WORDS = /^(confirmSelect|confirm_delivery|createConfirmChannel|Confirm|ConfirmSelect|ConfirmSelectAsync|publisherConfirmationsEnabled|publisherConfirmationTrackingEnabled|waitForConfirms\w*|WaitForConfirms\w*|txSelect|tx_select|TxSelect|TxSelectAsync|NotifyPublish|PublishWithDeferredConfirm\w*|ConfirmChannel|publisher_confirms|confirm_publish|addConfirmListener|BasicAcks|NotifyConfirm)$/;
+
+/** RabbitMQ clients whose channels confirm by default, or that are not a channel API at all. */
+const CONFIRMING_CLIENTS = new Set(['aio-pika', 'amqp-connection-manager', 'rascal', 'kombu', 'spring-amqp', 'easynetq', 'masstransit-rabbitmq']);
+
+export function publishSettings(context: PublishContext): Setting[] {
+  const out: Setting[] = [];
+  const ids = new Set(context.clients.map((c) => c.id));
+  const rabbit = context.clients.some((c) => c.broker === 'rabbitmq' && !CONFIRMING_CLIENTS.has(c.id));
+  if (rabbit && ![...ids].some((id) => CONFIRMING_CLIENTS.has(id))) out.push(...unconfirmedPublishes(context));
+  if (context.clients.some((c) => c.broker === 'rabbitmq')) out.push(...mandatoryWithoutReturns(context));
+  // With acks=0 there is no outcome to check: kafka-acks-zero already says so.
+  const acksZero = context.tokens.some((t, i) => (t.text === 'acks' || t.value === 'acks') && /^[=:,]$/.test(context.tokens[i + 1]?.text ?? '') && /^["']?0["']?$/.test(context.tokens[i + 2]?.text ?? ''));
+  if (context.clients.some((c) => c.broker === 'kafka') && !acksZero) out.push(...uncheckedSends(context, ids));
+  return out;
+}
+
+function unconfirmedPublishes(context: PublishContext): Setting[] {
+  const { tokens, language } = context;
+  const publish = RABBIT_PUBLISH[language];
+  const channel = RABBIT_CHANNEL[language];
+  if (!publish || !channel) return [];
+  let opensChannel = false;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'ident') continue;
+    if (CONFIRM_WORDS.test(token.text)) return [];
+    if (channel.has(token.text) && tokens[i - 1]!.text === '.' && tokens[i + 1]!.text === '(') opensChannel = true;
+  }
+  if (!opensChannel) return [];
+  // An RPC client or server: a lost request or reply surfaces as the caller's timeout.
+  if (tokens.some((t) => t.kind === 'ident' && /^(get_?|set_?)?reply_?to$/i.test(t.text))) return [];
+  const settings: Setting[] = [];
+  for (let i = 2; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'ident' || !publish.has(token.text) || tokens[i - 1]!.text !== '.' || tokens[i + 1]!.text !== '(') continue;
+    const close = closeOf(tokens, i + 1);
+    if (close === undefined) continue;
+    // amqplib's `publish` and `sendToQueue`, amqp091-go's `Publish`: only on a receiver named for a channel.
+    const receiver = tokens[i - 2]!.text;
+    if ((language === 'javascript' || language === 'go') && !/ch(an(nel)?)?$/i.test(receiver)) continue;
+    // A reply to an RPC request: the caller times out and asks again.
+    if (tokens.slice(i + 2, close).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text))) continue;
+    settings.push(behaviour(context, 'rabbitmq', 'publish-unconfirmed', tokens[i - 2]!, tokens[close]!, `${receiver}.${token.text}`, 'on a channel without publisher confirms'));
+  }
+  return settings;
+}
+
+/** Words that show the file handles returned (unroutable) messages. */
+const RETURN_WORDS = /^(addReturnListener|ReturnListener|setReturnsCallback|setReturnCallback|ReturnsCallback|ReturnCallback|add_on_return_callback|NotifyReturn|BasicReturn|BasicReturnAsync|confirm_delivery|returnedMessage|handleReturn|UnroutableError)$/;
+
+/** Positional index of the `mandatory` flag in each client's publish call. */
+const MANDATORY_POSITION: Readonly<Record<string, number>> = { basicPublish: 2, BasicPublish: 2, BasicPublishAsync: 2, Publish: 2, PublishWithContext: 3 };
+
+/** A publish that asks for unroutable messages back (`mandatory`) in a file that never handles a returned message. */
+function mandatoryWithoutReturns(context: PublishContext): Setting[] {
+  const { tokens, language } = context;
+  // A return handler is registered on the channel, usually where it is opened: only a file that opens its channels
+  // (or configures its RabbitTemplate) can be said to have none.
+  const channel = RABBIT_CHANNEL[language];
+  if (!tokens.some((t, i) => (channel?.has(t.text) && tokens[i - 1]?.text === '.' && tokens[i + 1]?.text === '(') || t.text === 'setMandatory')) return [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'ident' && RETURN_WORDS.test(t.text)) return [];
+    // amqplib: `channel.on('return', …)`.
+    if (t.kind === 'string' && t.value === 'return' && tokens[i - 1]?.text === '(' && tokens[i - 2]?.text === 'on') return [];
+  }
+  const settings: Setting[] = [];
+  for (let i = 0; i < tokens.length - 2; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'ident') continue;
+    let flag: Token | undefined;
+    // `mandatory: true` (C# named argument, amqplib options), `mandatory=True` (pika), `setMandatory(true)` (Spring).
+    if ((t.text === 'mandatory' || t.text === 'Mandatory') && (tokens[i + 1]!.text === ':' || tokens[i + 1]!.text === '=') && /^(true|True)$/.test(tokens[i + 2]!.text)) flag = tokens[i + 2];
+    else if (t.text === 'setMandatory' && tokens[i + 1]!.text === '(' && tokens[i + 2]!.text === 'true') flag = tokens[i + 2];
+    else if (MANDATORY_POSITION[t.text] !== undefined && tokens[i - 1]?.text === '.' && tokens[i + 1]!.text === '(') {
+      const argument = nthArgument(tokens, i + 1, MANDATORY_POSITION[t.text]!);
+      if (argument && argument.text === 'true') flag = argument;
+    }
+    if (!flag) continue;
+    settings.push(behaviour(context, 'rabbitmq', 'mandatory-unhandled', flag, flag, t.text === 'setMandatory' ? 'setMandatory' : 'mandatory', 'true, with no handler for returned messages'));
+  }
+  return settings;
+}
+
+/** The single-token argument at `index` of the call whose `(` is at `open`, or undefined. */
+function nthArgument(tokens: readonly Token[], open: number, index: number): Token | undefined {
+  let depth = 0;
+  let n = 0;
+  let startOf = open + 1;
+  for (let k = open; k < tokens.length; k++) {
+    const text = tokens[k]!.text;
+    if (text === '(' || text === '[' || text === '{') {
+      depth++;
+      continue;
+    }
+    if (text === ')' || text === ']' || text === '}') {
+      if (--depth === 0) return n === index && k - startOf === 1 ? tokens[startOf] : undefined;
+      continue;
+    }
+    if (text === ',' && depth === 1) {
+      if (n === index) return k - startOf === 1 ? tokens[startOf] : undefined;
+      n++;
+      startOf = k + 1;
+    }
+  }
+  return undefined;
+}
+
+/** Kafka sends whose outcome is dropped. */
+function uncheckedSends(context: PublishContext, ids: ReadonlySet<string>): Setting[] {
+  const { tokens, language } = context;
+  const settings: Setting[] = [];
+  const producers = producerNames(tokens, language);
+  const onDelivery = tokens.some((t) => (t.kind === 'ident' || t.kind === 'string') && /^on_delivery$|^["']on_delivery["']$/.test(t.text));
+  for (let i = 2; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'ident' || tokens[i - 1]!.text !== '.' || tokens[i + 1]!.text !== '(') continue;
+    const receiver = tokens[i - 2]!;
+    if (receiver.kind !== 'ident') continue;
+    const close = closeOf(tokens, i + 1);
+    if (close === undefined) continue;
+    let kind: string | undefined;
+    const jvm = language === 'java' || language === 'kotlin' || language === 'scala';
+    if (jvm && token.text === 'send' && producers.java.has(receiver.text) && !hasCallback(tokens, i + 1, close)) kind = 'the Future it returns is dropped, and no callback is given';
+    else if (jvm && (token.text === 'send' || token.text === 'sendDefault') && producers.template.has(receiver.text)) kind = 'the future it returns is dropped';
+    else if (language === 'javascript' && (token.text === 'send' || token.text === 'sendBatch') && ids.has('kafkajs') && producers.js.has(receiver.text)) kind = 'the promise it returns is neither awaited nor caught';
+    else if (language === 'python' && token.text === 'send' && ids.has('kafka-python') && producers.python.has(receiver.text)) kind = 'the future it returns is dropped';
+    else if (language === 'python' && token.text === 'produce' && (ids.has('confluent-kafka-python')) && producers.python.has(receiver.text) && !onDelivery
+      && !tokens.slice(i + 2, close).some((t) => t.text === 'callback' || t.text === 'on_delivery')) kind = 'no delivery callback is given';
+    if (kind === undefined) continue;
+    const start = statementStart(tokens, i - 2);
+    if (!ignoresResult(tokens, start, close, language)) continue;
+    settings.push(behaviour(context, 'kafka', 'send-unchecked', tokens[start]!, tokens[close]!, `${receiver.text}.${token.text}`, kind));
+  }
+  return settings;
+}
+
+/** Variables and fields that hold a Kafka producer, by how the file declares or creates them. */
+function producerNames(tokens: readonly Token[], language: Language): { java: Set<string>; template: Set<string>; js: Set<string>; python: Set<string> } {
+  const names = { java: new Set<string>(), template: new Set<string>(), js: new Set<string>(), python: new Set<string>() };
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    if (tokens[i]!.kind !== 'ident') continue;
+    if (text === 'KafkaProducer' || text === 'Producer' || text === 'KafkaTemplate') {
+      const target = text === 'KafkaTemplate' ? names.template : names.java;
+      // `KafkaProducer<K, V> producer`, `Producer<…> p =`, Kotlin `val producer: KafkaProducer<…>`, `x = new KafkaProducer<>(…)`.
+      let j = i + 1;
+      if (tokens[j]?.text === '<') j = skipAngles(tokens, j);
+      if (tokens[j]?.kind === 'ident' && language !== 'python') target.add(tokens[j]!.text);
+      for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+        if (tokens[k]!.text === '=' && tokens[k - 1]?.kind === 'ident') target.add(tokens[k - 1]!.text);
+        if (tokens[k]!.text === ':' && tokens[k - 1]?.kind === 'ident') target.add(tokens[k - 1]!.text);
+      }
+      if (language === 'python' && tokens[i + 1]?.text === '(') {
+        for (let k = i - 1; k >= Math.max(0, i - 4); k--) if (tokens[k]!.text === '=' && tokens[k - 1]?.kind === 'ident') names.python.add(tokens[k - 1]!.text);
+      }
+    }
+    // kafkajs: `const producer = kafka.producer(…)`.
+    if (language === 'javascript' && text === 'producer' && tokens[i - 1]?.text === '.' && tokens[i + 1]?.text === '(') {
+      for (let k = i - 2; k >= Math.max(0, i - 6); k--) if (tokens[k]!.text === '=' && tokens[k - 1]?.kind === 'ident') names.js.add(tokens[k - 1]!.text);
+    }
+  }
+  return names;
+}
+
+function skipAngles(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let k = open; k < tokens.length && k < open + 60; k++) {
+    const text = tokens[k]!.text;
+    if (text === '<') depth++;
+    else if (text === '>') {
+      if (--depth === 0) return k + 1;
+    } else if (text === '>>') {
+      depth -= 2;
+      if (depth <= 0) return k + 1;
+    } else if (text === ';' || text === '{' || text === '(') return k;
+  }
+  return open + 1;
+}
+
+/** Java's `send(record, callback)` or `send(record, (md, e) -> …)`: a second argument is the callback. */
+function hasCallback(tokens: readonly Token[], open: number, close: number): boolean {
+  let depth = 0;
+  for (let k = open + 1; k < close; k++) {
+    const text = tokens[k]!.text;
+    if (text === '(' || text === '[' || text === '{') depth++;
+    else if (text === ')' || text === ']' || text === '}') depth--;
+    else if (text === ',' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** The first token of a receiver chain: `this.producer.send(` starts at `this`. */
+function statementStart(tokens: readonly Token[], receiver: number): number {
+  let k = receiver;
+  while (k >= 2 && tokens[k - 1]!.text === '.' && tokens[k - 2]!.kind === 'ident') k -= 2;
+  return k;
+}
+
+/** Whether the call from `start` to `close` is a statement of its own whose value nobody takes. */
+function ignoresResult(tokens: readonly Token[], start: number, close: number, language: Language): boolean {
+  const before = tokens[start - 1];
+  const after = tokens[close + 1];
+  const startsStatement = !before || tokens[start]!.lineStart || before.text === ';' || before.text === '{' || before.text === '}'
+    || (before.text === ')' && language !== 'python') || before.text === 'else' || before.text === '->' || (before.text === ':' && language === 'python');
+  if (!startsStatement) return false;
+  if (!after) return true;
+  if (after.text === '.' || after.text === '?.') return false; // `.get()`, `.whenComplete(…)`, `.then(…)`, `.catch(…)`
+  return after.text === ';' || after.text === '}' || after.lineStart;
+}
+
+function closeOf(tokens: readonly Token[], open: number): number | undefined {
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    const text = tokens[k]!.text;
+    if (tokens[k]!.kind !== 'punct') continue;
+    if (text === '(') depth++;
+    else if (text === ')' && --depth === 0) return k;
+  }
+  return undefined;
+}
+
+function behaviour(context: PublishContext, system: string, key: string, first: Token, last: Token, rawKey: string, value: string): Setting {
+  const span = { start: first.span.start, end: last.span.end };
+  const position = context.lines.positionAt(span.start);
+  return {
+    file: context.file, line: position.line, column: position.column, system, key: context.keys.lookup(system, key)?.key ?? key, rawKey, value,
+    keySpan: span, valueSpan: span, valueStyle: 'identifier',
+  };
+}
