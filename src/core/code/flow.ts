@@ -39,13 +39,13 @@ const NEEDS_RECEIVER: Readonly<Record<string, RegExp>> = {
 
 /** Names of calls that only report: logging, printing, metrics, error values, string building. */
 const REPORT_NAMES = /^(log\w*|print\w*|println|printf|sprintf|errorf|format\w*|debug\w*|info\w*|warn\w*|error\w*|exception|fatal\w*|trace\w*|critical|notice|verbose|capture_?exception|capture_?message|capturemessage|captureexception|str|repr|tostring|getmessage|getlocalizedmessage|getstacktrace|printstacktrace|print_exc|format_exc|wrap|wrapf|new|errorwithcontext|inc|increment|incr|decrement|observe|record_?exception|recordexception|set_?status|setstatus|set_attribute|setattribute|add_event|addevent|(?:set|add)\w*(?:tag|tags|exception|exceptiontags)|end|finish|msg|msgf|err|str|int|any|field|fields|with|witherror|withfield|withfields|send_?metric|count|emit|getname|getclass|getsimplename|name|type|dump|dumps|stringify|json|string|length|len|isinstance|hasattr|getattr|get|append|add|put|push|join|text|id|tojson|repr|writeline|write)$/i;
-const REPORT_RECEIVERS = /^(log|logger|_logger|_log|logging|console|sentry\w*|metrics?|stats\w*|statsd|counter\w*|tracer|span|activity|telemetry|fmt|errors|zap|slog|logrus|traceback|system|err|out|stderr|stdout|sys|string|strings|strconv|time|math)$/i;
+const REPORT_RECEIVERS = /^(\w*(?:trace|metric|telemetry|otel|prometheus|attribute)\w*|log|logger|_logger|_log|logging|console|sentry\w*|metrics?|stats\w*|statsd|counter\w*|tracer|span|activity|telemetry|fmt|errors|zap|slog|logrus|traceback|system|err|out|stderr|stdout|sys|string|strings|strconv|time|math)$/i;
 
 /** Calls that end the process or the goroutine: the handler does not swallow the error. */
 const ABORT_CALLS = new Set(['panic', 'exit', 'fatal', 'fatalf', 'fatalln', 'abort', 'failnow', '_exit', 'exitprocess']);
 
 /** Annotations and method names after which a framework acknowledges the message when the handler returns. */
-export const LISTENER_ANNOTATIONS: Readonly<Record<string, string>> = {
+const LISTENER_ANNOTATIONS: Readonly<Record<string, string>> = {
   RabbitListener: 'rabbitmq', RabbitHandler: 'rabbitmq', KafkaListener: 'kafka', KafkaHandler: 'kafka', SqsListener: 'aws-sqs',
   JmsListener: 'activemq',
 };
@@ -58,6 +58,8 @@ export interface FlowContext {
   keys: KeyIndex;
   /** The systems whose clients the file imports. */
   systems: ReadonlySet<string>;
+  /** Every module the file imports, client or not (`aws-lambda`'s types name an SQS-triggered handler). */
+  modules?: readonly string[];
 }
 
 interface Call {
@@ -71,13 +73,18 @@ interface Call {
   lower: string;
 }
 
-export function flowSettings(context: FlowContext): Setting[] {
+export function flowSettings(input: FlowContext): Setting[] {
+  let context = input;
   const { tokens, language } = context;
-  const systems = [...context.systems].filter((s) => SETTLE[s] !== undefined || s === 'activemq');
+  const present = new Set(context.systems);
+  // An SQS-triggered Lambda handler needs no SQS client: its event type says where the messages come from.
+  if (language === 'javascript' && context.modules?.includes('aws-lambda') && tokens.some((t) => t.text === 'SQSEvent' || t.text === 'SQSHandler')) present.add('aws-sqs');
+  context = { ...context, systems: present };
+  const systems = [...present].filter((s) => SETTLE[s] !== undefined || s === 'activemq');
   if (systems.length === 0) return [];
   if (!tokens.some((t) => t.kind === 'ident' && (t.text === 'try' || t.text === 'catch' || t.text === 'except' || t.text === 'finally' || (language === 'go' && t.text === 'nil')))) return [];
   const structure = blockStructure(tokens, language, context.lines);
-  const calls = callsOf(tokens);
+  const calls = callsOf(tokens, language);
   const out: Setting[] = [];
   const seen = new Set<number>();
   const emit = (setting: Setting | undefined) => {
@@ -90,23 +97,97 @@ export function flowSettings(context: FlowContext): Setting[] {
     for (const handler of statement.handlers) emit(judgeHandler(context, structure, calls, systems, statement, handler));
     if (statement.finally) emit(judgeFinally(context, structure, calls, systems, statement));
   }
+  for (const setting of swallowedByCallee(context, structure, calls, systems)) emit(setting);
   return out;
 }
 
-/** Every call in the file: `name(`, with its receiver when written `receiver.name(`. */
-function callsOf(tokens: readonly Token[]): Call[] {
+/**
+ * A call to a function of this file that swallows its own failures (a try around its work whose handler only logs),
+ * followed on the caller's path by a settle call: the caller cannot tell failure from success and settles either way.
+ */
+function swallowedByCallee(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[]): Setting[] {
+  const { tokens } = context;
+  const swallowers = new Map<string, Block | undefined>();
+  const swallowerOf = (name: string): Block | undefined => {
+    if (swallowers.has(name)) return swallowers.get(name);
+    let found: Block | undefined;
+    const fn = definedFunction(context, structure, name);
+    if (fn && !calls.some((c) => c.name >= fn.start && c.name < fn.end && (settles(c, systems) || GIVE_BACK.has(c.lower)))) {
+      for (const statement of structure.tries) {
+        if (statement.body.parent !== fn || context.language === 'go') continue;
+        for (const handler of statement.handlers) {
+          const shape = shapeOf(context, structure, calls, systems, handler);
+          if (!shape.swallows || shape.settlesAt || !handler.catchAll) continue;
+          if (guardsMessage(context, calls, statement, handler, messageNames(context, structure, handler, undefined), systems) === true) found = handler;
+        }
+      }
+    }
+    swallowers.set(name, found);
+    return found;
+  };
+  const out: Setting[] = [];
+  for (const call of calls) {
+    if (call.receiver !== undefined && call.receiver !== 'this' && call.receiver !== 'self') continue;
+    const handler = swallowerOf(tokens[call.name]!.text);
+    if (!handler || (call.name >= handler.start && call.name < handler.end)) continue;
+    const at = blockAt(structure, call.name);
+    if (!at) continue;
+    const fake: TryStatement = { body: { kind: 'try', head: call.name, start: call.name, end: call.close, parent: at }, handlers: [], end: call.close + 1 };
+    const next = nextSettle(context, structure, calls, systems, fake, undefined);
+    if (!next) continue;
+    const fn = functionOf(at);
+    if (fn && tokens.slice(fn.head, fn.end).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text))) continue;
+    out.push(behaviour(context, next.system, 'settled-on-failure', next.call, `after ${tokens[call.name]!.text}, which only logs its own failures`, [
+      { span: tokens[call.name]!.span, message: `${tokens[call.name]!.text} never fails to its caller:` },
+      { span: tokens[handler.head]!.span, message: 'its exception handler only logs the error and does not rethrow it.' },
+    ]));
+  }
+  return out;
+}
+
+/** Every call in the file: `name(`, with its receiver when written `receiver.name(`; declarations are not calls. */
+function callsOf(tokens: readonly Token[], language: Language): Call[] {
   const calls: Call[] = [];
   for (let i = 0; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'ident' || tokens[i + 1]!.text !== '(') continue;
     const close = matchForward(tokens, i + 1);
     if (close === undefined) continue;
+    if (isDeclaration(tokens, i, close, language)) continue;
     const call: Call = { name: i, open: i + 1, close, lower: token.text.toLowerCase() };
     const dot = tokens[i - 1];
     if (dot && (dot.text === '.' || dot.text === '?.') && tokens[i - 2]) call.receiver = tokens[i - 2]!.text;
     calls.push(call);
   }
   return calls;
+}
+
+const NOT_TYPES = new Set(['return', 'await', 'new', 'throw', 'yield', 'else', 'case', 'in', 'is', 'as', 'and', 'or', 'not', 'go', 'defer', 'do', 'then']);
+
+/** `void handle(…) {`, `def handle(…):`, `func (c *C) Handle(…) error {`, `function handle(…) {`: a declaration, not a call. */
+function isDeclaration(tokens: readonly Token[], name: number, close: number, language: Language): boolean {
+  const before = tokens[name - 1];
+  const after = tokens[close + 1];
+  if (!before) return false;
+  if (before.text === 'def' || before.text === 'func' || before.text === 'fun' || before.text === 'function') return true;
+  switch (language) {
+    case 'go':
+      if (before.text === ')') {
+        let depth = 0;
+        for (let k = name - 1; k >= 0; k--) {
+          if (tokens[k]!.text === ')') depth++;
+          else if (tokens[k]!.text === '(' && --depth === 0) return tokens[k - 1]?.text === 'func';
+        }
+      }
+      return false;
+    case 'javascript':
+      return after?.text === '{' || (after?.text === ':' && before.lineStart !== true && tokens[name]!.lineStart);
+    case 'python':
+      return false;
+    default:
+      // Java, Kotlin, Scala, C#: a type (a name, a generic's `>`, an array's `]`) before the method's name.
+      return ((before.kind === 'ident' && !NOT_TYPES.has(before.text)) || before.text === '>' || before.text === ']') && (after?.text === '{' || after?.text === 'throws' || after?.text === '=>' || after?.text === ':' || after?.text === 'where' || after?.text === ';' || after?.text === '=');
+  }
 }
 
 function matchForward(tokens: readonly Token[], open: number): number | undefined {
@@ -311,8 +392,34 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
       handlerPlace(`${caught} only logs the error here and does not rethrow it${shape.exit ? `, then ${shape.exit.word}s` : ''}.`),
     ]);
   }
-  // A manual-acknowledgement handler (it acknowledges somewhere) whose failure path never acks, nacks or rejects.
   if (!fn) return undefined;
+  // Kafka: the success path commits (itself, or through a function of this file) and the loop goes on; the next
+  // record's commit then covers the failed one, since a committed offset covers everything before it.
+  if (shape.exit?.word !== 'break' && shape.exit?.word !== 'return' && systems.includes('kafka') && insideLoop(handler, fn)) {
+    const commit = settleInRange(context, structure, calls, systems, statement.body.start, statement.body.end, 'kafka');
+    if (commit && dropsAll(messageNames(context, structure, handler, undefined))) {
+      return {
+        ...behaviourAt(context, 'kafka', 'settled-on-failure', context.tokens[handler.head]!.span, commit.receiver !== undefined ? `${commit.receiver}.${context.tokens[commit.name]!.text}` : context.tokens[commit.name]!.text, 'for the next record too, and that commit covers the failed one'),
+        trace: [
+          handlerPlace(`${caught} only logs the error here and does not rethrow it, and the loop goes on to the next record.`),
+          { span: context.tokens[commit.name]!.span, message: 'The commit on the success path: the next record that succeeds commits past the failed one.' },
+        ],
+      };
+    }
+  }
+  // A framework that acknowledges when the handler returns (a Spring or JMS listener, kafkajs's eachMessage, an SQS
+  // Lambda handler): a handler that only logs returns normally, and the message is acknowledged.
+  const framework = frameworkSettle(context, fn);
+  if (framework && !calls.some((c) => c.name >= fn.start && c.name < fn.end && (settles(c, systems) || GIVE_BACK.has(c.lower)))) {
+    if (shape.exit?.word === 'continue' || shape.exit?.word === 'break') return undefined;
+    if (!dropsAll(messageNames(context, structure, handler, undefined))) return undefined;
+    const at = context.tokens[handler.head]!;
+    return {
+      ...behaviourAt(context, framework.system, 'settled-on-failure', at.span, framework.who, 'when the handler returns normally, which it also does after this failure'),
+      trace: [handlerPlace(`${caught} only logs the error here, so the handler returns normally and ${framework.who.replace(/^The/, 'the')} acknowledges the message.`)],
+    };
+  }
+  // A manual-acknowledgement handler (it acknowledges somewhere) whose failure path never acks, nacks or rejects.
   const acks = calls.filter((c) => c.name >= fn.start && c.name < fn.end && directlyIn(structure, fn, c.name) && settles(c, systems) === 'rabbitmq');
   if (acks.length === 0 || shape.exit?.word === 'break') return undefined;
   // Acknowledged before the failing code ran (at-most-once by design): nothing is left to settle.
@@ -332,6 +439,83 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
       { span: context.tokens[ack.name]!.span, message: 'The message is acknowledged only here, on the path where handling succeeded.' },
     ],
   };
+}
+
+/** Whether a loop lies between the handler and its function. */
+function insideLoop(handler: Block, fn: Block): boolean {
+  for (let b = handler.parent; b && b !== fn; b = b.parent) if (b.kind === 'loop') return true;
+  return false;
+}
+
+/**
+ * A settle call of `system` made in the token range, directly or through a function this file defines (a call to
+ * `self.process_message(…)` whose body commits).
+ */
+function settleInRange(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], from: number, to: number, system: string): Call | undefined {
+  for (const call of calls) {
+    if (call.name < from || call.name >= to) continue;
+    if (settles(call, systems) === system) return call;
+  }
+  for (const call of calls) {
+    if (call.name < from || call.name >= to) continue;
+    if (call.receiver !== undefined && call.receiver !== 'this' && call.receiver !== 'self') continue;
+    const callee = definedFunction(context, structure, context.tokens[call.name]!.text);
+    if (!callee) continue;
+    const inner = calls.find((c) => c.name >= callee.start && c.name < callee.end && directlyIn(structure, callee, c.name) && settles(c, systems) === system);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The function or method this file defines under `name` (one definition only; several make it unknown). */
+function definedFunction(context: FlowContext, structure: Structure, name: string): Block | undefined {
+  let found: Block | undefined;
+  for (const block of structure.blocks) {
+    if (block.kind !== 'function') continue;
+    const head = context.tokens[block.head]!;
+    const declared = head.text === 'def' || head.text === 'func' || head.text === 'fun' || head.text === 'function' ? context.tokens[block.head + 1]?.text : head.text;
+    if (declared !== name) continue;
+    if (found) return undefined;
+    found = block;
+  }
+  return found;
+}
+
+/** Listener annotations and callbacks after which a framework settles the message when the handler returns normally. */
+function frameworkSettle(context: FlowContext, fn: Block): { system: string; who: string } | undefined {
+  const { tokens } = context;
+  // Annotations and the method's own name: walk back from the head over the declaration.
+  for (let k = fn.head - 1; k >= Math.max(0, fn.head - 60); k--) {
+    const text = tokens[k]!.text;
+    if (text === ';' || text === '}' || text === '{') break;
+    if (tokens[k - 1]?.text === '@' && LISTENER_ANNOTATIONS[text] !== undefined) return { system: LISTENER_ANNOTATIONS[text]!, who: `The @${text} container` };
+  }
+  const head = tokens[fn.head]!;
+  if (head.text === 'onMessage' && (context.language === 'java' || context.language === 'kotlin') && context.systems.has('activemq')) {
+    return { system: 'activemq', who: 'The JMS listener container' };
+  }
+  if (context.language === 'javascript' && (head.text === '=>' || head.text === 'function')) {
+    // kafkajs: `eachMessage: async ({ message }) => {`.
+    let k = fn.head - 1;
+    if (tokens[k]?.text === ')') {
+      let depth = 0;
+      for (; k >= 0; k--) {
+        if (tokens[k]!.text === ')') depth++;
+        else if (tokens[k]!.text === '(' && --depth === 0) break;
+      }
+      k--;
+    }
+    if (tokens[k]?.text === 'async') k--;
+    if (tokens[k]?.text === ':' && tokens[k - 1]?.text === 'eachMessage' && context.systems.has('kafka')) return { system: 'kafka', who: 'kafkajs' };
+    // An SQS-triggered Lambda handler (typed SQSEvent or SQSHandler) without partial batch responses.
+    for (let j = Math.max(0, fn.head - 40); j < fn.start; j++) {
+      if (tokens[j]!.text === 'SQSEvent' || tokens[j]!.text === 'SQSHandler') {
+        if (tokens.slice(fn.start, fn.end).some((t) => t.text === 'batchItemFailures')) return undefined;
+        return { system: 'aws-sqs', who: 'Lambda' };
+      }
+    }
+  }
+  return undefined;
 }
 
 function judgeFinally(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], statement: TryStatement): Setting | undefined {
@@ -375,7 +559,7 @@ function nextSettle(context: FlowContext, structure: Structure, calls: readonly 
       skipping = false;
       const inLoop = firstSettle(context, structure, calls, systems, block, block.start, block.end);
       if (inLoop && inLoop !== 'exit' && inLoop.system === 'kafka') return inLoop;
-    } else if (!skipping) {
+    } else if (!skipping && block.kind !== 'class') {
       const found = firstSettle(context, structure, calls, systems, block, from, block.end);
       if (found === 'exit') return undefined;
       if (found) return found;

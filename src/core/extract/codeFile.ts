@@ -15,6 +15,8 @@ import { callsIn, namesIn, usageSatisfied } from '../detect/usage';
 import type { ClientInfo } from '../knowledgeTypes';
 import type { ExtractContext, Extraction } from './types';
 
+const SQS_LAMBDA_HINT = /\bSQS(?:Event|Handler)\b/;
+
 export interface CodeExtraction extends Extraction {
   imports: Array<ImportRef & { client: ClientInfo }>;
   tokens: Token[];
@@ -28,6 +30,8 @@ export interface CodeExtraction extends Extraction {
 export function extractCodeFile(context: ExtractContext, language: Language, clients: ClientIndex, forDetection = false): CodeExtraction {
   const celery = language === 'python' && !forDetection && mayHoldCelerySettings(context.file, context.text);
   const worthLexing = celery || quickImports(context.text, language).some((module) => clients.couldMatch(language, module))
+    // An SQS-triggered Lambda handler imports no SQS client, only the event types (read by the flow rules).
+    || (!forDetection && language === 'javascript' && SQS_LAMBDA_HINT.test(context.text) && context.text.includes('aws-lambda'))
     || (forDetection && (URL_HINT.test(context.text) || KAFKA_MAP_KEY_HINT.test(context.text) || (language === 'csharp' && CSHARP_FRAMEWORK_HINT.test(context.text))
       || (language === 'python' && PYTHON_BROKER_SETTING_HINT.test(context.text))));
   if (!worthLexing) {
@@ -57,7 +61,7 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
     ...implicitSettings(context.file, language, tokens, imports, context.lines, context.keys),
     ...optionSettings(context.file, language, tokens, imports, context.lines, context.keys),
     ...usageSettings(context.file, language, tokens, allImports, context.lines, context.keys),
-    ...flowSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, systems: new Set(systems) }),
+    ...flowSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, systems: new Set(systems), modules: allImports.map((i) => i.module) }),
     ...publishSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, clients: imports.map((i) => i.client) }),
   ].sort((a, b) => a.keySpan.start - b.keySpan.start);
   // A setting belongs to the client the file imports for its system (the first, when it imports several).
