@@ -82,7 +82,8 @@ export function flowSettings(input: FlowContext): Setting[] {
   context = { ...context, systems: present };
   const systems = [...present].filter((s) => SETTLE[s] !== undefined || s === 'activemq');
   if (systems.length === 0) return [];
-  if (!tokens.some((t) => t.kind === 'ident' && (t.text === 'try' || t.text === 'catch' || t.text === 'except' || t.text === 'finally' || (language === 'go' && t.text === 'nil')))) return [];
+  const handles = tokens.some((t) => t.kind === 'ident' && (t.text === 'try' || t.text === 'catch' || t.text === 'except' || t.text === 'finally' || (language === 'go' && t.text === 'nil')));
+  if (!handles && !systems.includes('kafka')) return [];
   const structure = blockStructure(tokens, language, context.lines);
   const calls = callsOf(tokens, language);
   const out: Setting[] = [];
@@ -98,7 +99,118 @@ export function flowSettings(input: FlowContext): Setting[] {
     if (statement.finally) emit(judgeFinally(context, structure, calls, systems, statement));
   }
   for (const setting of swallowedByCallee(context, structure, calls, systems)) emit(setting);
+  if (systems.includes('kafka')) for (const setting of commitsBeforeProcessing(context, structure, calls, systems)) emit(setting);
   return out;
+}
+
+/** Calls that fetch Kafka records into a variable: `records = consumer.poll(…)`, `m, err := r.FetchMessage(ctx)`. */
+const FETCH_CALLS = new Set(['poll', 'consume', 'fetchmessage', 'pollfetches', 'pollrecords', 'getmany', 'getone']);
+/** Arguments of a commit call that are not the message. */
+const NOT_MESSAGES = new Set(['ctx', 'context', 'asynchronous', 'true', 'false', 'nil', 'null', 'None', 'this', 'self', 'session', 'sess']);
+
+/**
+ * Kafka offsets committed before the records they cover are processed: a crash between the commit and the work loses
+ * the records (at most once). The records are the commit's own arguments (`MarkMessage(msg, "")`, `CommitMessages(ctx,
+ * m)`), or else what a fetch in the same function put in a variable; the commit must come after no use of them and
+ * before a use that does work (a call that takes them, a loop over them).
+ */
+function commitsBeforeProcessing(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[]): Setting[] {
+  const { tokens } = context;
+  const out: Setting[] = [];
+  for (const commit of calls) {
+    if (settles(commit, systems) !== 'kafka') continue;
+    const block = blockAt(structure, commit.name);
+    const fn = functionOf(block);
+    if (!block || !fn) continue;
+    // The JVM client's commits with arguments take an offsets map: which records it covers is not known here.
+    const jvm = context.language === 'java' || context.language === 'kotlin' || context.language === 'scala';
+    if (jvm && commit.lower !== 'acknowledge' && commit.close > commit.open + 1) continue;
+    // The message variables, and where they come into being.
+    const names = new Set<string>();
+    let from = block.start;
+    for (let k = commit.open + 1; k < commit.close; k++) {
+      const t = tokens[k]!;
+      if (t.kind === 'ident' && /^[a-z_]/.test(t.text) && !NOT_MESSAGES.has(t.text) && !/offset|commit|partition|position/i.test(t.text) && tokens[k + 1]?.text !== '=' && tokens[k - 1]?.text !== '.' && tokens[k + 1]?.text !== '(' && tokens[k + 1]?.text !== '.') names.add(t.text);
+    }
+    if (names.size === 0) {
+      for (const fetch of calls) {
+        if (fetch.name >= commit.name || fetch.name < fn.start || !FETCH_CALLS.has(fetch.lower) || fetch.receiver === undefined) continue;
+        // `records = consumer.poll(…)`, `val records = …`, `m, err := …`.
+        let k = fetch.name - 2;
+        while (k > fn.start && tokens[k - 1]!.text === '.') k -= 2;
+        const assign = tokens[k - 1];
+        if (!assign || (assign.text !== '=' && assign.text !== ':=')) continue;
+        let v = k - 2;
+        while (v > fn.start && tokens[v]!.text === ',') v -= 2;
+        const variable = tokens[v]!.text === '_' ? tokens[v + 2] : tokens[v];
+        if (variable?.kind === 'ident' && blockAt(structure, fetch.name) === block) {
+          names.clear();
+          names.add(variable.text);
+          from = fetch.close + 1;
+        }
+      }
+    } else {
+      // The loop variable of `for msg := range claim.Messages()`: the body starts the message's life.
+      from = block.start;
+    }
+    // Spring Kafka's `ack.acknowledge()`: the listener's other parameters are the records.
+    if (names.size === 0 && commit.lower === 'acknowledge') {
+      for (let k = fn.head; k < fn.start; k++) {
+        const t = tokens[k]!;
+        if (t.kind === 'ident' && /^[a-z_]/.test(t.text) && t.text !== commit.receiver && !NOT_NAMES.has(t.text) && (tokens[k + 1]?.text === ',' || tokens[k + 1]?.text === ')' || tokens[k + 1]?.text === ':')) names.add(t.text);
+      }
+      from = fn.start;
+    }
+    if (names.size === 0) continue;
+    if (usesForWork(context, calls, systems, from, commit.name, names, commit)) continue;
+    const after = usesForWork(context, calls, systems, commit.close + 1, block.end, names, commit);
+    if (!after) continue;
+    out.push(behaviour(context, 'kafka', 'commit-before-processing', commit, 'before the records it covers are processed', [
+      { span: tokens[after]!.span, message: 'The records are processed only here, after their offsets were committed.' },
+    ]));
+  }
+  return out;
+}
+
+/** The first token from `from` to `to` where the records do work: passed to a call that is not logging, or looped over. */
+function usesForWork(context: FlowContext, calls: readonly Call[], systems: readonly string[], from: number, to: number, names: ReadonlySet<string>, commit: Call): number | undefined {
+  const { tokens } = context;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (!names.has(t.text) || k === commit.name) continue;
+    if (k > commit.open && k < commit.close) continue;
+    // Looped over: `for r in records`, `for (var r : records)`, `records.forEach(…)`, `range msgs`.
+    const previous = tokens[k - 1]?.text;
+    if (previous === 'in' || previous === 'range' || (previous === ':' && inForHeader(tokens, k))) return k;
+    if (tokens[k + 1]?.text === '.' && EACH_NAMES.has(tokens[k + 2]?.text ?? '')) return k;
+    // An argument of a call that does work.
+    const call = enclosingCall(calls, k);
+    if (!call || call === commit) continue;
+    const name = tokens[call.name]!.text;
+    if (settles(call, systems) || GIVE_BACK.has(call.lower) || DECODE_NAMES.test(name) || REPORT_NAMES.test(name) || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver))) continue;
+    if (FETCH_CALLS.has(call.lower)) continue;
+    return k;
+  }
+  return undefined;
+}
+
+const EACH_NAMES = new Set(['forEach', 'forEachIndexed', 'foreach', 'each', 'map', 'stream', 'iterator']);
+
+function inForHeader(tokens: readonly Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && j > k - 12; j--) {
+    if (tokens[j]!.text === 'for') return true;
+    if (tokens[j]!.text === ';' || tokens[j]!.text === '{' || tokens[j]!.text === '}') return false;
+  }
+  return false;
+}
+
+/** The innermost call whose parentheses hold token `k`. */
+function enclosingCall(calls: readonly Call[], k: number): Call | undefined {
+  let best: Call | undefined;
+  for (const call of calls) {
+    if (call.open < k && k < call.close && (!best || call.open > best.open)) best = call;
+  }
+  return best;
 }
 
 /**
