@@ -262,7 +262,7 @@ function callsOf(tokens: readonly Token[], language: Language): Call[] {
   const calls: Call[] = [];
   for (let i = 0; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
-    if (token.kind !== 'ident' || tokens[i + 1]!.text !== '(') continue;
+    if (token.kind !== 'ident' || tokens[i + 1]!.text !== '(' || KEYWORDS.has(token.text)) continue;
     const close = matchForward(tokens, i + 1);
     if (close === undefined) continue;
     if (isDeclaration(tokens, i, close, language)) continue;
@@ -273,6 +273,11 @@ function callsOf(tokens: readonly Token[], language: Language): Call[] {
   }
   return calls;
 }
+
+/** Words that a `(` follows without making a call: `except (A, B):`, `if (x)`, `x in (1, 2)`. */
+const KEYWORDS = new Set(['if', 'elif', 'while', 'for', 'foreach', 'switch', 'catch', 'except', 'return', 'in', 'not', 'and', 'or', 'is',
+  'assert', 'with', 'lambda', 'await', 'del', 'raise', 'throw', 'yield', 'typeof', 'sizeof', 'synchronized', 'using', 'lock', 'when',
+  'else', 'match', 'case', 'select', 'go', 'defer', 'func', 'function', 'def', 'fun', 'new', 'instanceof', 'as', 'from', 'import', 'nameof', 'default']);
 
 const NOT_TYPES = new Set(['return', 'await', 'new', 'throw', 'yield', 'else', 'case', 'in', 'is', 'as', 'and', 'or', 'not', 'go', 'defer', 'do', 'then']);
 
@@ -452,12 +457,17 @@ function guardsMessage(context: FlowContext, calls: readonly Call[], statement: 
       work ||= 'decode';
       continue;
     }
+    // Receiving guards no message: when it fails there is nothing to settle yet.
+    if (RECEIVE_NAMES.has(call.lower)) continue;
     if (REPORT_NAMES.test(tokens[call.name]!.text) && !(call.receiver && names.has(call.receiver))) continue;
     if (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver)) continue;
     work = true;
   }
   return work;
 }
+
+const RECEIVE_NAMES = new Set(['consume', 'basic_get', 'basicget', 'poll', 'receive', 'receive_message', 'receivemessage', 'receivemessageasync',
+  'fetch', 'next', 'fetchmessage', 'readmessage', 'nextmessage', 'basic_consume', 'basicconsume', 'nextmsg', 'pollfetches', 'getmany', 'getone']);
 
 /** What the guarded code does: real work, only decoding the message (a poison message), or nothing worth judging. */
 type Guarded = boolean | 'decode';

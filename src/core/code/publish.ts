@@ -79,6 +79,8 @@ function unconfirmedPublishes(context: PublishContext): Setting[] {
     if (token.kind !== 'ident' || !publish.has(token.text) || tokens[i - 1]!.text !== '.' || tokens[i + 1]!.text !== '(') continue;
     const close = closeOf(tokens, i + 1);
     if (close === undefined) continue;
+    // A mock's verification (`verify(channel).basicPublish(…)`, `then(channel).should().basicPublish(…)`) is no publish.
+    if (tokens[i - 2]!.kind !== 'ident') continue;
     // amqplib's `publish` and `sendToQueue`, amqp091-go's `Publish`: only on a receiver named for a channel.
     const receiver = tokens[i - 2]!.text;
     if ((language === 'javascript' || language === 'go') && !/ch(an(nel)?)?$/i.test(receiver)) continue;
@@ -241,11 +243,15 @@ function statementStart(tokens: readonly Token[], receiver: number): number {
   return k;
 }
 
+/** Tokens after which an expression goes on, even on the next line: `() =>`, `return`, `await`, an operator. */
+const CONTINUES = new Set(['=>', '=', ':=', '(', '[', ',', 'return', 'await', 'yield', 'void', '?', '&&', '||', '+', '??', '.', '?.', 'not', 'and', 'or']);
+
 /** Whether the call from `start` to `close` is a statement of its own whose value nobody takes. */
 function ignoresResult(tokens: readonly Token[], start: number, close: number, language: Language): boolean {
   const before = tokens[start - 1];
   const after = tokens[close + 1];
-  const startsStatement = !before || tokens[start]!.lineStart || before.text === ';' || before.text === '{' || before.text === '}'
+  const continues = before !== undefined && CONTINUES.has(before.text);
+  const startsStatement = !before || (tokens[start]!.lineStart && !continues) || before.text === ';' || before.text === '{' || before.text === '}'
     || (before.text === ')' && language !== 'python') || before.text === 'else' || before.text === '->' || (before.text === ':' && language === 'python');
   if (!startsStatement) return false;
   if (!after) return true;
