@@ -41,6 +41,22 @@ describe('guidance in Spring YAML, Python and manifests', function () {
     assert.equal(document.getText(linger.range), 'linger.ms: 50');
   });
 
+  it('follows a failure path in code: the finding sits on the acknowledgement and points at the handler that swallows the error', async function () {
+    const worker = workspaceFile('orders', 'worker.py');
+    const document = await vscode.workspace.openTextDocument(worker);
+    const diagnostics = await waitFor(() => mqLensDiagnostics(worker), (d) => d.length >= 1, 'the flow finding');
+    assert.deepEqual(diagnostics.map((d) => [(d.code as { value: string }).value, d.range.start.line, d.severity]), [
+      ['message-settled-on-failure', 9, vscode.DiagnosticSeverity.Warning],
+    ]);
+    const finding = diagnostics[0]!;
+    assert.equal(document.getText(finding.range), 'channel.basic_ack(delivery_tag=method.delivery_tag)');
+    const related = finding.relatedInformation ?? [];
+    assert.equal(related.length, 1);
+    assert.equal(related[0]!.location.uri.toString(), worker.toString());
+    assert.equal(document.getText(related[0]!.location.range), 'except');
+    assert.match(related[0]!.message, /only logs the error here and does not rethrow it/);
+  });
+
   it('shows the hover note on a Spring key and on a key in Python code', async function () {
     const yamlHover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', spring, new vscode.Position(5, 7)));
     assert.match(yamlHover, /How many replicas must have a record/);

@@ -66,6 +66,17 @@ async function main(): Promise<number> {
       await run.shot('05-spring-yaml-hover');
     });
 
+    await run.check('code that loses messages: the finding on the acknowledgement and its path in the Problems panel', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await openFile(page, 'orders/worker.py', 'basic_ack');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'settles the message after a handler that only logs' }).first();
+      await row.waitFor({ timeout: 30000 });
+      // The related information (the except block that swallows the error) is listed under the finding.
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'only logs the error here and does not rethrow it' }).first().waitFor({ timeout: 15000 });
+      await run.shot('06a-flow-finding');
+    });
+
     await run.check('Python: the finding on a literal and the hover on its key', async () => {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');

@@ -30,6 +30,8 @@ export interface TryStatement {
 export interface Structure {
   blocks: Block[];
   tries: TryStatement[];
+  /** The innermost block of each token (by index), computed once: looked up for every call and exit word. */
+  innermost: Array<Block | undefined>;
 }
 
 const CONTROL: Readonly<Record<string, BlockKind>> = {
@@ -56,17 +58,16 @@ export function blockStructure(tokens: readonly Token[], language: Language, lin
     if (parent && block.end <= parent.end) block.parent = parent;
     stack.push(block);
   }
-  return { blocks, tries: tryStatements(blocks, tokens, language) };
+  // Blocks are sorted outermost first among those that start together, so painting them in order leaves each token
+  // with its innermost block.
+  const innermost: Array<Block | undefined> = new Array(tokens.length);
+  for (const block of blocks) for (let i = block.start; i < block.end && i < tokens.length; i++) innermost[i] = block;
+  return { blocks, tries: tryStatements(blocks, tokens, language), innermost };
 }
 
 /** The innermost block holding token `index`. */
 export function blockAt(structure: Structure, index: number): Block | undefined {
-  let found: Block | undefined;
-  for (const block of structure.blocks) {
-    if (block.start > index) break;
-    if (index < block.end && (!found || block.start >= found.start)) found = block;
-  }
-  return found;
+  return structure.innermost[index];
 }
 
 /** The function (or lambda) whose body holds `block`, or undefined at module level. */
