@@ -44,6 +44,12 @@ const REPORT_RECEIVERS = /^(\w*(?:trace|metric|telemetry|otel|prometheus|attribu
 /** Calls that end the process or the goroutine: the handler does not swallow the error. */
 const ABORT_CALLS = new Set(['panic', 'exit', 'fatal', 'fatalf', 'fatalln', 'abort', 'failnow', '_exit', 'exitprocess']);
 
+/** Words that name a handler a framework settles when it returns. */
+const FRAMEWORK_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  rabbitmq: new Set(['RabbitListener', 'RabbitHandler']), kafka: new Set(['KafkaListener', 'KafkaHandler', 'eachMessage']),
+  'aws-sqs': new Set(['SqsListener', 'SQSEvent', 'SQSHandler']), activemq: new Set(['JmsListener', 'onMessage']),
+};
+
 /** Annotations and method names after which a framework acknowledges the message when the handler returns. */
 const LISTENER_ANNOTATIONS: Readonly<Record<string, string>> = {
   RabbitListener: 'rabbitmq', RabbitHandler: 'rabbitmq', KafkaListener: 'kafka', KafkaHandler: 'kafka', SqsListener: 'aws-sqs',
@@ -60,6 +66,15 @@ export interface FlowContext {
   systems: ReadonlySet<string>;
   /** Every module the file imports, client or not (`aws-lambda`'s types name an SQS-triggered handler). */
   modules?: readonly string[];
+  /** The file's distinct identifiers, when the caller has them already. */
+  idents?: ReadonlySet<string>;
+}
+
+/** The distinct identifiers of a file's tokens. */
+export function identifiersOf(tokens: readonly Token[]): Set<string> {
+  const idents = new Set<string>();
+  for (const t of tokens) if (t.kind === 'ident') idents.add(t.text);
+  return idents;
 }
 
 interface Call {
@@ -78,12 +93,21 @@ export function flowSettings(input: FlowContext): Setting[] {
   const { tokens, language } = context;
   const present = new Set(context.systems);
   // An SQS-triggered Lambda handler needs no SQS client: its event type says where the messages come from.
-  if (language === 'javascript' && context.modules?.includes('aws-lambda') && tokens.some((t) => t.text === 'SQSEvent' || t.text === 'SQSHandler')) present.add('aws-sqs');
+  const idents = context.idents ?? identifiersOf(tokens);
+  if (language === 'javascript' && context.modules?.includes('aws-lambda') && (idents.has('SQSEvent') || idents.has('SQSHandler'))) present.add('aws-sqs');
   context = { ...context, systems: present };
   const systems = [...present].filter((s) => SETTLE[s] !== undefined || s === 'activemq');
   if (systems.length === 0) return [];
-  const handles = tokens.some((t) => t.kind === 'ident' && (t.text === 'try' || t.text === 'catch' || t.text === 'except' || t.text === 'finally' || (language === 'go' && t.text === 'nil')));
-  if (!handles && !systems.includes('kafka')) return [];
+  // Every finding sits on a settle call or in a handler a framework settles for: a file with neither is done with.
+  let settleWords = false;
+  for (const ident of idents) {
+    if (systems.some((system) => FRAMEWORK_WORDS[system]?.has(ident) || SETTLE[system]?.has(ident.toLowerCase()))) {
+      settleWords = true;
+      break;
+    }
+  }
+  const handles = idents.has('try') || idents.has('catch') || idents.has('except') || idents.has('finally') || (language === 'go' && idents.has('nil'));
+  if (!settleWords || (!handles && !systems.includes('kafka'))) return [];
   const structure = blockStructure(tokens, language, context.lines);
   const calls = callsOf(tokens, language);
   const out: Setting[] = [];

@@ -20,6 +20,8 @@ export interface PublishContext {
   keys: KeyIndex;
   /** The catalogue clients the file imports. */
   clients: readonly ClientInfo[];
+  /** The file's distinct identifiers. */
+  idents: ReadonlySet<string>;
 }
 
 /** Calls that publish on a RabbitMQ channel, per language (exact names). */
@@ -41,36 +43,46 @@ const RABBIT_CHANNEL: Partial<Record<Language, ReadonlySet<string>>> = {
 };
 
 /** Words that show the file deals with confirms or transactions: then MQ Lens cannot tell which publishes are covered. */
-const CONFIRM_WORDS = /^(confirmSelect|confirm_delivery|createConfirmChannel|Confirm|ConfirmSelect|ConfirmSelectAsync|publisherConfirmationsEnabled|publisherConfirmationTrackingEnabled|waitForConfirms\w*|WaitForConfirms\w*|txSelect|tx_select|TxSelect|TxSelectAsync|NotifyPublish|PublishWithDeferredConfirm\w*|ConfirmChannel|publisher_confirms|confirm_publish|addConfirmListener|BasicAcks|NotifyConfirm)$/;
+const CONFIRM_EXACT = new Set(['confirmSelect', 'confirm_delivery', 'createConfirmChannel', 'Confirm', 'ConfirmSelect', 'ConfirmSelectAsync',
+  'publisherConfirmationsEnabled', 'publisherConfirmationTrackingEnabled', 'txSelect', 'tx_select', 'TxSelect', 'TxSelectAsync', 'NotifyPublish',
+  'ConfirmChannel', 'publisher_confirms', 'confirm_publish', 'addConfirmListener', 'BasicAcks', 'NotifyConfirm']);
+const CONFIRM_PREFIXES = ['waitForConfirms', 'WaitForConfirms', 'PublishWithDeferredConfirm'];
 
 /** RabbitMQ clients whose channels confirm by default, or that are not a channel API at all. */
 const CONFIRMING_CLIENTS = new Set(['aio-pika', 'amqp-connection-manager', 'rascal', 'kombu', 'spring-amqp', 'easynetq', 'masstransit-rabbitmq']);
 
 export function publishSettings(context: PublishContext): Setting[] {
   const out: Setting[] = [];
+  // Most files publish nothing: their identifiers say so without another pass over the tokens.
+  const { idents } = context;
+  const publishes = RABBIT_PUBLISH[context.language];
+  const rabbitPublishes = publishes !== undefined && [...publishes].some((name) => idents.has(name));
+  const kafkaSends = idents.has('send') || idents.has('sendBatch') || idents.has('sendDefault') || idents.has('produce');
+  if (!rabbitPublishes && !kafkaSends && !idents.has('setMandatory')) return out;
   const ids = new Set(context.clients.map((c) => c.id));
   const rabbit = context.clients.some((c) => c.broker === 'rabbitmq' && !CONFIRMING_CLIENTS.has(c.id));
-  if (rabbit && ![...ids].some((id) => CONFIRMING_CLIENTS.has(id))) out.push(...unconfirmedPublishes(context));
-  if (context.clients.some((c) => c.broker === 'rabbitmq')) out.push(...mandatoryWithoutReturns(context));
+  if (rabbit && rabbitPublishes && ![...ids].some((id) => CONFIRMING_CLIENTS.has(id))) out.push(...unconfirmedPublishes(context, idents));
+  if ((rabbitPublishes || idents.has('setMandatory')) && context.clients.some((c) => c.broker === 'rabbitmq')) out.push(...mandatoryWithoutReturns(context, idents));
   // With acks=0 there is no outcome to check: kafka-acks-zero already says so.
-  const acksZero = context.tokens.some((t, i) => (t.text === 'acks' || t.value === 'acks') && /^[=:,]$/.test(context.tokens[i + 1]?.text ?? '') && /^["']?0["']?$/.test(context.tokens[i + 2]?.text ?? ''));
-  if (context.clients.some((c) => c.broker === 'kafka') && !acksZero) out.push(...uncheckedSends(context, ids));
+  const acksZero = kafkaSends && context.tokens.some((t, i) => (t.text === 'acks' || t.value === 'acks') && /^[=:,]$/.test(context.tokens[i + 1]?.text ?? '') && /^["']?0["']?$/.test(context.tokens[i + 2]?.text ?? ''));
+  if (kafkaSends && context.clients.some((c) => c.broker === 'kafka') && !acksZero) out.push(...uncheckedSends(context, ids));
   return out;
 }
 
-function unconfirmedPublishes(context: PublishContext): Setting[] {
+function unconfirmedPublishes(context: PublishContext, idents: ReadonlySet<string>): Setting[] {
   const { tokens, language } = context;
   const publish = RABBIT_PUBLISH[language];
   const channel = RABBIT_CHANNEL[language];
-  if (!publish || !channel) return [];
+  if (!publish || !channel || ![...channel].some((name) => idents.has(name))) return [];
+  for (const ident of idents) if (CONFIRM_EXACT.has(ident) || CONFIRM_PREFIXES.some((prefix) => ident.startsWith(prefix))) return [];
   let opensChannel = false;
-  for (let i = 1; i < tokens.length - 1; i++) {
+  for (let i = 1; i < tokens.length - 1 && !opensChannel; i++) {
     const token = tokens[i]!;
-    if (token.kind !== 'ident') continue;
-    if (CONFIRM_WORDS.test(token.text)) return [];
-    if (channel.has(token.text) && tokens[i - 1]!.text === '.' && tokens[i + 1]!.text === '(') opensChannel = true;
+    if (token.kind === 'ident' && channel.has(token.text) && tokens[i - 1]!.text === '.' && tokens[i + 1]!.text === '(') opensChannel = true;
   }
   if (!opensChannel) return [];
+  // An RPC client or server: a lost request or reply surfaces as the caller's timeout.
+  for (const ident of idents) if (ident.includes('eply') && /^(get_?|set_?)?reply_?to$/i.test(ident)) return [];
   // An RPC client or server: a lost request or reply surfaces as the caller's timeout.
   if (tokens.some((t) => t.kind === 'ident' && /^(get_?|set_?)?reply_?to$/i.test(t.text))) return [];
   const settings: Setting[] = [];
@@ -98,16 +110,17 @@ const RETURN_WORDS = /^(addReturnListener|ReturnListener|setReturnsCallback|setR
 const MANDATORY_POSITION: Readonly<Record<string, number>> = { basicPublish: 2, BasicPublish: 2, BasicPublishAsync: 2, Publish: 2, PublishWithContext: 3 };
 
 /** A publish that asks for unroutable messages back (`mandatory`) in a file that never handles a returned message. */
-function mandatoryWithoutReturns(context: PublishContext): Setting[] {
+function mandatoryWithoutReturns(context: PublishContext, idents: ReadonlySet<string>): Setting[] {
   const { tokens, language } = context;
+  if (!idents.has('mandatory') && !idents.has('Mandatory') && !idents.has('setMandatory') && !Object.keys(MANDATORY_POSITION).some((name) => idents.has(name))) return [];
+  for (const ident of idents) if (RETURN_WORDS.test(ident)) return [];
   // A return handler is registered on the channel, usually where it is opened: only a file that opens its channels
   // (or configures its RabbitTemplate) can be said to have none.
   const channel = RABBIT_CHANNEL[language];
   if (!tokens.some((t, i) => (channel?.has(t.text) && tokens[i - 1]?.text === '.' && tokens[i + 1]?.text === '(') || t.text === 'setMandatory')) return [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind === 'ident' && RETURN_WORDS.test(t.text)) return [];
     // amqplib: `channel.on('return', …)`.
+    const t = tokens[i]!;
     if (t.kind === 'string' && t.value === 'return' && tokens[i - 1]?.text === '(' && tokens[i - 2]?.text === 'on') return [];
   }
   const settings: Setting[] = [];

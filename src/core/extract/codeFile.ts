@@ -5,7 +5,7 @@ import { findImports, type ImportRef } from '../code/imports';
 import { implicitSettings } from '../code/implicit';
 import { optionSettings } from '../code/options';
 import { usageSettings } from '../code/usageSettings';
-import { flowSettings } from '../code/flow';
+import { flowSettings, identifiersOf } from '../code/flow';
 import { publishSettings } from '../code/publish';
 import { lex, type Language, type Token } from '../code/lexer';
 import { quickImports } from '../code/quickImports';
@@ -54,6 +54,7 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   // Detection reads imports, strings and calls only; settings are for analysis.
   const fromCelery = celery ? celerySettings(context.file, tokens, context.lines, context.keys) : [];
   const celerySpans = new Set(fromCelery.map((s) => s.keySpan.start));
+  const idents = forDetection ? new Set<string>() : identifiersOf(tokens);
   const settings = forDetection ? [] : [
     ...fromCelery,
     // A name the Celery reader took (`app.conf.task_acks_late = True` in a file that imports kombu) counts once.
@@ -61,8 +62,8 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
     ...implicitSettings(context.file, language, tokens, imports, context.lines, context.keys),
     ...optionSettings(context.file, language, tokens, imports, context.lines, context.keys),
     ...usageSettings(context.file, language, tokens, allImports, context.lines, context.keys),
-    ...flowSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, systems: new Set(systems), modules: allImports.map((i) => i.module) }),
-    ...publishSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, clients: imports.map((i) => i.client) }),
+    ...flowSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, systems: new Set(systems), modules: allImports.map((i) => i.module), idents }),
+    ...publishSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, clients: imports.map((i) => i.client), idents }),
   ].sort((a, b) => a.keySpan.start - b.keySpan.start);
   // A setting belongs to the client the file imports for its system (the first, when it imports several).
   for (const setting of settings) {
