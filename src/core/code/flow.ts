@@ -254,7 +254,7 @@ function swallowedByCallee(context: FlowContext, structure: Structure, calls: re
         for (const handler of statement.handlers) {
           const shape = shapeOf(context, structure, calls, systems, handler);
           if (!shape.swallows || shape.settlesAt || !handler.catchAll) continue;
-          if (guardsMessage(context, calls, statement, handler, messageNames(context, structure, handler, undefined), systems) === true) found = handler;
+          if (guardsMessage(context, structure, calls, statement, handler, messageNames(context, structure, handler, undefined), systems) === true) found = handler;
         }
       }
     }
@@ -443,7 +443,7 @@ const NOT_NAMES = new Set(['final', 'var', 'val', 'let', 'const', 'in', 'of', 'r
  * call (Go's `if err := d.Ack(false); err != nil` guards the acknowledgement, not the handling), preferably one that
  * names the message.
  */
-function guardsMessage(context: FlowContext, calls: readonly Call[], statement: TryStatement, handler: Block, names: ReadonlySet<string>, systems: readonly string[]): Guarded {
+function guardsMessage(context: FlowContext, structure: Structure, calls: readonly Call[], statement: TryStatement, handler: Block, names: ReadonlySet<string>, systems: readonly string[]): Guarded {
   const { tokens } = context;
   // Go: the statement that produced the error is the `if` header itself or the line before it.
   let start = statement.body.start;
@@ -470,21 +470,50 @@ function guardsMessage(context: FlowContext, calls: readonly Call[], statement: 
     }
     settleParts.push([first, call.close]);
   }
+  // A lambda written in the guarded code runs later, elsewhere: its failures never reach this handler.
+  const home = context.language === 'go' ? handler.parent : statement.body;
+  // Loops inside the guarded code name messages too: `for (ConsumerRecord r : records)`.
+  const local = new Set(names);
+  for (const block of structure.blocks) {
+    if (block.kind !== 'loop' || block.head < start || block.head >= end) continue;
+    for (let k = block.head; k < block.start; k++) if (tokens[k]!.kind === 'ident' && /^[a-z_$]/.test(tokens[k]!.text) && !NOT_NAMES.has(tokens[k]!.text)) local.add(tokens[k]!.text);
+  }
+  // The arguments of a call that does no work (a receive, a log line, a hand-off) are not work either:
+  // `consumer.poll(Duration.ofMillis(500))`, `executor.submit(() -> handle(record))`.
+  let skippedUntil = -1;
   for (const call of calls) {
     if (call.name < start || call.name >= end) continue;
+    if (call.name < skippedUntil) continue;
+    if (home && !directlyIn(structure, home, call.name)) continue;
+    const skip = () => {
+      skippedUntil = Math.max(skippedUntil, call.close);
+    };
     if (settles(call, systems) || GIVE_BACK.has(call.lower)) {
       if (context.language === 'go') return false;
+      skip();
       continue;
     }
     if (settleParts.some(([from, to]) => call.name >= from && call.name <= to)) continue;
+    // Handing a task to an executor: the work runs elsewhere, and only a refused hand-off would reach this handler.
+    if ((call.lower === 'submit' || call.lower === 'execute') && call.receiver !== undefined && /executor|pool|service$/i.test(call.receiver)) {
+      skip();
+      continue;
+    }
+    // A getter without arguments (`getText()`, `isEmpty()`) does no work of its own.
+    if (call.close === call.open + 1 && /^(get|is|has)[A-Z_]/.test(tokens[call.name]!.text)) continue;
+    // Nor does reading a field of the message (`record.value()`, `msg.Data()`).
+    if (call.close === call.open + 1 && call.receiver !== undefined && local.has(call.receiver)) continue;
     if (DECODE_NAMES.test(tokens[call.name]!.text)) {
       work ||= 'decode';
+      skip();
       continue;
     }
     // Receiving guards no message: when it fails there is nothing to settle yet.
-    if (RECEIVE_NAMES.has(call.lower)) continue;
-    if (REPORT_NAMES.test(tokens[call.name]!.text) && !(call.receiver && names.has(call.receiver))) continue;
-    if (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver)) continue;
+    if (RECEIVE_NAMES.has(call.lower) || (REPORT_NAMES.test(tokens[call.name]!.text) && !(call.receiver && names.has(call.receiver)))
+      || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver))) {
+      skip();
+      continue;
+    }
     work = true;
   }
   return work;
@@ -497,7 +526,7 @@ const RECEIVE_NAMES = new Set(['consume', 'basic_get', 'basicget', 'poll', 'rece
 type Guarded = boolean | 'decode';
 
 /** Calls that only decode a message: dropping one that cannot be decoded is a deliberate choice, not a lost failure. */
-const DECODE_NAMES = /^(unmarshal\w*|decode\w*|deserializ\w*|parse\w*|loads|load|readvalue|readtree|fromjson|from_json|frombytes|parsefrom|model_validate\w*|parse_raw|parse_obj|validate|getstring|tostring|utf8|decodestring)$/i;
+const DECODE_NAMES = /^(unmarshal\w*|decode\w*|readbytes|readtext|gettext|getbytes|getbody\w*|deserializ\w*|parse\w*|loads|load|readvalue|readtree|fromjson|from_json|frombytes|parsefrom|model_validate\w*|parse_raw|parse_obj|validate|getstring|tostring|utf8|decodestring)$/i;
 
 function judgeHandler(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], statement: TryStatement, handler: Block): Setting | undefined {
   const shape = shapeOf(context, structure, calls, systems, handler);
@@ -509,7 +538,7 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
   // decoded is a deliberate drop; only a handler that catches everything hides unexpected failures.
   // An RPC server settles a failed request on purpose: its caller learns of the failure by the missing or error reply.
   const replies = fn !== undefined && context.tokens.slice(fn.head, fn.end).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text));
-  const dropsAll = (names: ReadonlySet<string>) => !replies && handler.catchAll === true && guardsMessage(context, calls, statement, handler, names, systems) === true;
+  const dropsAll = (names: ReadonlySet<string>) => !replies && handler.catchAll === true && guardsMessage(context, structure, calls, statement, handler, names, systems) === true;
   if (shape.settlesAt && shape.system) {
     const names = messageNames(context, structure, handler, shape.settlesAt);
     if (!dropsAll(names)) return undefined;
@@ -575,7 +604,7 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
     if (!shape.exit) return undefined;
   }
   const names = messageNames(context, structure, handler, acks[0]);
-  if (!guardsMessage(context, calls, statement, handler, names, systems)) return undefined;
+  if (!guardsMessage(context, structure, calls, statement, handler, names, systems)) return undefined;
   const at = shape.exit ? context.tokens[shape.exit.index]! : context.tokens[handler.head]!;
   const ack = acks[0]!;
   return {
@@ -687,7 +716,7 @@ function judgeFinally(context: FlowContext, structure: Structure, calls: readonl
   if (fn && context.tokens.slice(fn.head, fn.end).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text))) return undefined;
   const names = messageNames(context, structure, block, settle);
   const fakeHandler: Block = { ...statement.body };
-  if (guardsMessage(context, calls, statement, fakeHandler, names, systems) !== true) return undefined;
+  if (guardsMessage(context, structure, calls, statement, fakeHandler, names, systems) !== true) return undefined;
   return behaviour(context, system, 'settled-on-failure', settle, 'in a finally block, which runs when handling failed too', [
     { span: context.tokens[block.head]!.span, message: 'The finally block runs whether or not the code above it threw.' },
   ]);
