@@ -196,8 +196,11 @@ function oneOf(option: string, value: string, allowed: readonly string[]): strin
 }
 
 function findingsJson(findings: readonly Finding[], skipped: readonly Skipped[]): string {
-  const rows = findings.map(({ file, line, column, endLine, endColumn, ruleId, severity, message, context }) =>
-    ({ file, line, column, endLine, endColumn, ruleId, severity, message, ...(context ? { context } : {}) }));
+  const rows = findings.map(({ file, line, column, endLine, endColumn, ruleId, severity, message, context, related }) => ({
+    file, line, column, endLine, endColumn, ruleId, severity, message, ...(context ? { context } : {}),
+    // Other places in the same file that explain the finding (the handler that swallows the error, the other setting).
+    ...(related && related.length > 0 ? { related: related.map((place) => ({ line: place.line, column: place.column, message: place.message })) } : {}),
+  }));
   return `${JSON.stringify({ findings: rows, skipped }, null, 2)}\n`;
 }
 

@@ -31,6 +31,16 @@ export function toSarif(findings: readonly Finding[], rules: readonly RuleInfo[]
             region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
           },
         }],
+        ...(f.related && f.related.length > 0 ? {
+          relatedLocations: f.related.map((place, id) => ({
+            id,
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: place.line, startColumn: place.column },
+            },
+            message: { text: place.message },
+          })),
+        } : {}),
         properties: f.context ? { profile: f.profile, context: f.context } : { profile: f.profile },
       })),
       columnKind: 'utf16CodeUnits',

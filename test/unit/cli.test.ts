@@ -22,6 +22,18 @@ function cli(cwd: string, ...args: string[]) {
   return { code, stdout, stderr };
 }
 
+/** A pika consumer that logs a failed order and acknowledges it anyway (line 8), after the except block on line 6. */
+const WORKER = [
+  'import pika',
+  '',
+  'def on_order(ch, method, properties, body):',
+  '    try:',
+  '        place_order(body)',
+  '    except Exception:',
+  '        log.exception("order failed")',
+  '    ch.basic_ack(delivery_tag=method.delivery_tag)',
+  '',
+].join('\n');
 const PRODUCER = 'bootstrap.servers=b:9092\nlinger.ms=100\n';
 
 describe('mq-lens check', () => {
@@ -124,6 +136,20 @@ describe('mq-lens check', () => {
     assert.equal(runResult.results[0].level, 'warning');
   });
 
+  it('carries a flow finding\'s path as related places, in JSON and in SARIF', () => {
+    const dir = workspace({ 'worker.py': WORKER });
+    const json = JSON.parse(cli(dir, 'check', '.', '--workload', 'online', '--format', 'json').stdout);
+    assert.deepEqual(json.findings.map((f: { ruleId: string; line: number; related?: unknown }) => [f.ruleId, f.line, f.related]), [
+      ['message-settled-on-failure', 8, [{ line: 6, column: 5, message: 'The except block only logs the error here and does not rethrow it.' }]],
+    ]);
+    const sarif = JSON.parse(cli(dir, 'check', '.', '--workload', 'online', '--format', 'sarif').stdout);
+    assert.deepEqual(sarif.runs[0].results[0].relatedLocations, [{
+      id: 0,
+      physicalLocation: { artifactLocation: { uri: 'worker.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 6, startColumn: 5 } },
+      message: { text: 'The except block only logs the error here and does not rethrow it.' },
+    }]);
+  });
+
   it('rejects bad usage with exit code 2 and a clear message', () => {
     const dir = workspace({});
     for (const args of [[], ['check'], ['nope', '.'], ['check', '.', '--workload', 'batch'], ['check', '.', '--format', 'xml'], ['check', '.', '--bogus']]) {
@@ -157,6 +183,7 @@ describe('SARIF output against the official SARIF 2.1.0 schema', () => {
       'producer.properties': PRODUCER.replace('linger.ms=100', 'linger.ms=100\nacks=0'),
       'application.yml': 'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: true\n',
       'go.mod': 'module x\n\nrequire github.com/streadway/amqp v1.1.0\n',
+      'worker.py': WORKER,
     });
     const full = JSON.parse(cli(dir, 'check', '.', '--workload', 'online', '--format', 'sarif').stdout);
     assert.ok(full.runs[0].results.length >= 4, JSON.stringify(full.runs[0].results.map((r: { ruleId: string }) => r.ruleId)));
