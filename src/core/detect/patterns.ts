@@ -73,6 +73,21 @@ export const PYTHON_EXTRAS: Readonly<Record<string, Readonly<Record<string, stri
 
 /** Framework calls that choose a transport, with the import that must be present. */
 /** C# files worth reading for FRAMEWORK_CALLS even when they import no catalogued client. */
+/**
+ * C# projects often declare a client's namespace once (`global using RabbitMQ.Client;` in GlobalUsings.cs, or a
+ * `<Using Include="…" />` in the project file), and their other files use its types with no using directive. Each of
+ * these type names belongs to one client, so a file that uses one imports that client's namespace.
+ */
+export const CSHARP_GLOBAL_USING_TYPES: Readonly<Record<string, readonly string[]>> = {
+  'RabbitMQ.Client': ['BasicDeliverEventArgs', 'AsyncEventingBasicConsumer', 'EventingBasicConsumer', 'BasicGetResult', 'CreateChannelOptions',
+    'IBasicProperties', 'IReadOnlyBasicProperties', 'BrokerUnreachableException'],
+  'Azure.Messaging.ServiceBus': ['ServiceBusClient', 'ServiceBusProcessor', 'ServiceBusSender', 'ServiceBusReceivedMessage', 'ServiceBusReceiver',
+    'ServiceBusProcessorOptions'],
+  'Confluent.Kafka': ['ProducerBuilder', 'ConsumerBuilder', 'ConsumeResult', 'DeliveryResult', 'ProduceException', 'ConsumeException'],
+  'Amazon.SQS': ['AmazonSQSClient', 'IAmazonSQS'],
+};
+export const CSHARP_GLOBAL_USING_HINT = new RegExp(`\\b(?:${Object.values(CSHARP_GLOBAL_USING_TYPES).flat().join('|')})\\b`);
+
 export const CSHARP_FRAMEWORK_HINT = /MassTransit|NServiceBus|\bUse(?:RabbitMQ|RabbitMq|Kafka)\s*\(/;
 
 export const FRAMEWORK_CALLS: ReadonlyArray<{ language: string; module: string; callee: string; broker: string; client: string | null }> = [

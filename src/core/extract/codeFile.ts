@@ -10,7 +10,7 @@ import { publishSettings } from '../code/publish';
 import { lex, type Language, type Token } from '../code/lexer';
 import { quickImports } from '../code/quickImports';
 import type { ClientIndex } from '../detect/clientIndex';
-import { CSHARP_FRAMEWORK_HINT, KAFKA_MAP_KEY_HINT, PYTHON_BROKER_SETTING_HINT, URL_HINT } from '../detect/patterns';
+import { CSHARP_FRAMEWORK_HINT, CSHARP_GLOBAL_USING_HINT, CSHARP_GLOBAL_USING_TYPES, KAFKA_MAP_KEY_HINT, PYTHON_BROKER_SETTING_HINT, URL_HINT } from '../detect/patterns';
 import { callsIn, namesIn, usageSatisfied } from '../detect/usage';
 import type { ClientInfo } from '../knowledgeTypes';
 import type { ExtractContext, Extraction } from './types';
@@ -30,6 +30,7 @@ export interface CodeExtraction extends Extraction {
 export function extractCodeFile(context: ExtractContext, language: Language, clients: ClientIndex, forDetection = false): CodeExtraction {
   const celery = language === 'python' && !forDetection && mayHoldCelerySettings(context.file, context.text);
   const worthLexing = celery || quickImports(context.text, language).some((module) => clients.couldMatch(language, module))
+    || (language === 'csharp' && CSHARP_GLOBAL_USING_HINT.test(context.text))
     // An SQS-triggered Lambda handler imports no SQS client, only the event types (read by the flow rules).
     || (!forDetection && language === 'javascript' && SQS_LAMBDA_HINT.test(context.text) && context.text.includes('aws-lambda'))
     || (forDetection && (URL_HINT.test(context.text) || KAFKA_MAP_KEY_HINT.test(context.text) || (language === 'csharp' && CSHARP_FRAMEWORK_HINT.test(context.text))
@@ -42,6 +43,7 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   let names: Set<string> | undefined;
   const lazyNames = () => (names ??= namesIn(tokens));
   const allImports = findImports(tokens, language, context.text);
+  if (language === 'csharp') allImports.push(...globalUsings(tokens, allImports));
   // Among clients sharing an import: each whose usage condition holds (boto3 and the v2 AWS SDK for JavaScript: the
   // services the code asks for; Dramatiq: the broker classes it uses), or else the first (a fork that kept the
   // original's import name cannot be told from it in code).
@@ -72,4 +74,15 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
   }
   const clientUses = imports.map((i) => ({ client: i.client, span: i.span, evidence: 'import' as const }));
   return { settings, comments, lineComment: language === 'python' ? '#' : '//', imports, tokens, clientUses, calls };
+}
+
+/** C#: the namespaces a file uses through a project-wide `global using`, known by a type name only that client has. */
+function globalUsings(tokens: readonly Token[], imports: readonly ImportRef[]): ImportRef[] {
+  const found: ImportRef[] = [];
+  for (const [namespace, types] of Object.entries(CSHARP_GLOBAL_USING_TYPES)) {
+    if (imports.some((i) => i.module === namespace || i.module.startsWith(`${namespace}.`))) continue;
+    const use = tokens.find((t) => t.kind === 'ident' && types.includes(t.text));
+    if (use) found.push({ module: namespace, line: use.line, statementLine: use.line, span: use.span });
+  }
+  return found;
 }
