@@ -127,6 +127,8 @@ export function flowSettings(input: FlowContext): Setting[] {
   return out;
 }
 
+const STATEMENT_STARTS = new Set([';', '{', '}', 'await', '=', ':=', 'yield']);
+
 /** Calls that fetch Kafka records into a variable: `records = consumer.poll(…)`, `m, err := r.FetchMessage(ctx)`. */
 const FETCH_CALLS = new Set(['poll', 'consume', 'fetchmessage', 'pollfetches', 'pollrecords', 'getmany', 'getone']);
 /** Arguments of a commit call that are not the message. */
@@ -250,7 +252,7 @@ function swallowedByCallee(context: FlowContext, structure: Structure, calls: re
     const fn = definedFunction(context, structure, name);
     if (fn && !calls.some((c) => c.name >= fn.start && c.name < fn.end && (settles(c, systems) || GIVE_BACK.has(c.lower)))) {
       for (const statement of structure.tries) {
-        if (statement.body.parent !== fn || context.language === 'go') continue;
+        if (functionOf(statement.body) !== fn || context.language === 'go') continue;
         for (const handler of statement.handlers) {
           const shape = shapeOf(context, structure, calls, systems, handler);
           if (!shape.swallows || shape.settlesAt || !handler.catchAll) continue;
@@ -264,6 +266,13 @@ function swallowedByCallee(context: FlowContext, structure: Structure, calls: re
   const out: Setting[] = [];
   for (const call of calls) {
     if (call.receiver !== undefined && call.receiver !== 'this' && call.receiver !== 'self') continue;
+    // The handling of a message takes it (or something read from it), and is a statement of its own: not bookkeeping
+    // without arguments, not a call inside another call's arguments or a lambda.
+    if (call.close === call.open + 1) continue;
+    const first = call.receiver !== undefined ? call.name - 2 : call.name;
+    const before = tokens[first - 1];
+    if (before && !tokens[first]!.lineStart && !STATEMENT_STARTS.has(before.text)) continue;
+    if (before && tokens[first]!.lineStart && (before.text === ',' || before.text === '(' || before.text === '=>' || before.text === '->')) continue;
     const handler = swallowerOf(tokens[call.name]!.text);
     if (!handler || (call.name >= handler.start && call.name < handler.end)) continue;
     const at = blockAt(structure, call.name);
