@@ -188,9 +188,18 @@ function commitsBeforeProcessing(context: FlowContext, structure: Structure, cal
       from = fn.start;
     }
     if (names.size === 0) continue;
-    if (usesForWork(context, calls, systems, from, commit.name, names, commit)) continue;
-    const after = usesForWork(context, calls, systems, commit.close + 1, block.end, names, commit);
-    if (!after) continue;
+    const handedOff: number[] = [];
+    if (usesForWork(context, structure, calls, systems, from, commit.name, names, commit, handedOff)) continue;
+    if (handedOff.length > 0) {
+      // The records went to an in-memory queue or an executor: they are processed later, after this commit.
+      out.push(behaviour(context, 'kafka', 'commit-before-processing', commit, 'before the records it covers are processed', [
+        { span: tokens[handedOff[0]!]!.span, message: 'The records are only handed over here (to an in-memory queue or an executor), to be processed after their offsets are committed.' },
+      ]));
+      continue;
+    }
+    const handedAfter: number[] = [];
+    const after = usesForWork(context, structure, calls, systems, commit.close + 1, block.end, names, commit, handedAfter) ?? handedAfter[0];
+    if (after === undefined) continue;
     out.push(behaviour(context, 'kafka', 'commit-before-processing', commit, 'before the records it covers are processed', [
       { span: tokens[after]!.span, message: 'The records are processed only here, after their offsets were committed.' },
     ]));
@@ -199,26 +208,53 @@ function commitsBeforeProcessing(context: FlowContext, structure: Structure, cal
 }
 
 /** The first token from `from` to `to` where the records do work: passed to a call that is not logging, or looped over. */
-function usesForWork(context: FlowContext, calls: readonly Call[], systems: readonly string[], from: number, to: number, names: ReadonlySet<string>, commit: Call): number | undefined {
+function usesForWork(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], from: number, to: number, names: ReadonlySet<string>, commit: Call, handedOff: number[]): number | undefined {
   const { tokens } = context;
+  const isWork = (call: Call): boolean => {
+    const name = tokens[call.name]!.text;
+    if (call === commit || settles(call, systems) || GIVE_BACK.has(call.lower) || DECODE_NAMES.test(name) || FETCH_CALLS.has(call.lower)) return false;
+    if (call.close === call.open + 1 && /^(get|is|has)[A-Z_]/.test(name)) return false;
+    if (isHandOff(call)) return false;
+    return !(REPORT_NAMES.test(name) || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver)));
+  };
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (!names.has(t.text) || k === commit.name) continue;
     if (k > commit.open && k < commit.close) continue;
-    // Looped over: `for r in records`, `for (var r : records)`, `records.forEach(…)`, `range msgs`.
+    // Looped over: `for r in records`, `for (var r : records)`, `records.forEach(…)`, `range msgs`. A loop whose body
+    // only hands each record over (to a queue, an executor) does no work on them here.
     const previous = tokens[k - 1]?.text;
-    if (previous === 'in' || previous === 'range' || (previous === ':' && inForHeader(tokens, k))) return k;
+    if (previous === 'in' || previous === 'range' || (previous === ':' && inForHeader(tokens, k))) {
+      const loop = structure.blocks.find((b) => b.kind === 'loop' && b.head < k && k < b.start);
+      if (!loop) return k;
+      const inside = calls.filter((c) => c.name >= loop.start && c.name < loop.end);
+      // Reading a record's fields (`record.value()`) is not work on it either.
+      const loopNames = new Set(tokens.slice(loop.head, loop.start).filter((x) => x.kind === 'ident').map((x) => x.text));
+      if (inside.some((c) => isWork(c) && !(c.close === c.open + 1 && c.receiver !== undefined && loopNames.has(c.receiver)))) return k;
+      const handOff = inside.find(isHandOff);
+      if (handOff) handedOff.push(handOff.name);
+      k = loop.end;
+      continue;
+    }
     if (tokens[k + 1]?.text === '.' && EACH_NAMES.has(tokens[k + 2]?.text ?? '')) return k;
     // An argument of a call that does work.
     const call = enclosingCall(calls, k);
-    if (!call || call === commit) continue;
-    const name = tokens[call.name]!.text;
-    if (settles(call, systems) || GIVE_BACK.has(call.lower) || DECODE_NAMES.test(name) || REPORT_NAMES.test(name) || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver))) continue;
-    if (FETCH_CALLS.has(call.lower)) continue;
-    return k;
+    if (!call) continue;
+    if (isHandOff(call)) {
+      handedOff.push(call.name);
+      continue;
+    }
+    if (isWork(call)) return k;
   }
   return undefined;
 }
+
+/** Handing records over to be processed later: `queue.offer(r)`, `buffer.add(r)`, `executor.submit(…)`. */
+function isHandOff(call: Call): boolean {
+  return HAND_OFF_CALLS.has(call.lower) && call.receiver !== undefined && /queue|buffer|executor|pool|deque/i.test(call.receiver);
+}
+
+const HAND_OFF_CALLS = new Set(['offer', 'add', 'put', 'push', 'submit', 'execute', 'enqueue', 'addall', 'offerlast', 'addlast']);
 
 const EACH_NAMES = new Set(['forEach', 'forEachIndexed', 'foreach', 'each', 'map', 'stream', 'iterator']);
 
