@@ -764,9 +764,13 @@ describe('code settings: nothing without an imported client', () => {
     ['Props.java', 'import java.util.Properties;\nclass A { void f() { props.put("acks", "0"); props.put(ProducerConfig.LINGER_MS_CONFIG, 100); channel.basicConsume("q", true, cb); } }\n'],
     ['main.go', 'package main\nimport "fmt"\nfunc main() {\n\tconfig := sarama.NewConfig()\n\tconfig.Producer.RequiredAcks = sarama.NoResponse\n\tw := &kafka.Writer{Addr: x}\n\tch.Consume(q, "", true, false, false, false, nil)\n}\n'],
     ['app.ts', "import express from 'express';\nproducer.send({ topic: 't', acks: 0 });\nch.assertQueue('q', { durable: false });\n"],
-    ['Program.cs', 'using System;\nvar c = new ProducerConfig { Acks = Acks.None, LingerMs = 100 };\nchannel.BasicConsume("q", true, consumer);\n'],
+    ['Program.cs', 'using System;\nvar c = new ProducerConfig { Acks = Acks.None, LingerMs = 100 };\nchannel.Consume("q", true, consumer);\n'],
     ['imported-in-comment.py', "# from kafka import KafkaProducer\n'''import confluent_kafka'''\nconf = {'acks': '0'}\n"],
   ];
+  it('C#: a method only RabbitMQ.Client has counts as its import, for projects with a global using', () => {
+    const result = analyze('Worker.cs', 'namespace Shop;\nclass Worker { void Start() { channel.BasicConsume("q", true, consumer); } }\n', 'online');
+    assert.deepEqual(rows(result).map((r) => r.slice(0, 3)), [['auto-ack', 'autoAck', 'true']]);
+  });
   for (const [file, text] of cases) {
     it(`${file}: no settings, no findings`, () => {
       const result = analyze(file, text, 'online');

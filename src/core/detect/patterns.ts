@@ -76,14 +76,16 @@ export const PYTHON_EXTRAS: Readonly<Record<string, Readonly<Record<string, stri
 /**
  * C# projects often declare a client's namespace once (`global using RabbitMQ.Client;` in GlobalUsings.cs, or a
  * `<Using Include="…" />` in the project file), and their other files use its types with no using directive. Each of
- * these type names belongs to one client, so a file that uses one imports that client's namespace.
+ * these type (or method) names belongs to one client, so a file that uses one imports that client's namespace.
  */
 export const CSHARP_GLOBAL_USING_TYPES: Readonly<Record<string, readonly string[]>> = {
   'RabbitMQ.Client': ['BasicDeliverEventArgs', 'AsyncEventingBasicConsumer', 'EventingBasicConsumer', 'BasicGetResult', 'CreateChannelOptions',
-    'IBasicProperties', 'IReadOnlyBasicProperties', 'BrokerUnreachableException'],
+    'IBasicProperties', 'IReadOnlyBasicProperties', 'BrokerUnreachableException',
+    // The channel's methods are the client's own too.
+    'BasicPublishAsync', 'BasicConsumeAsync', 'BasicAckAsync', 'BasicNackAsync', 'BasicQosAsync', 'BasicPublish', 'BasicConsume', 'BasicAck', 'BasicNack', 'BasicQos'],
   'Azure.Messaging.ServiceBus': ['ServiceBusClient', 'ServiceBusProcessor', 'ServiceBusSender', 'ServiceBusReceivedMessage', 'ServiceBusReceiver',
     'ServiceBusProcessorOptions'],
-  'Confluent.Kafka': ['ProducerBuilder', 'ConsumerBuilder', 'ConsumeResult', 'DeliveryResult', 'ProduceException', 'ConsumeException'],
+  'Confluent.Kafka': ['ProducerBuilder', 'ConsumerBuilder', 'ConsumeResult', 'DeliveryResult', 'DeliveryReport'],
   'Amazon.SQS': ['AmazonSQSClient', 'IAmazonSQS'],
 };
 export const CSHARP_GLOBAL_USING_HINT = new RegExp(`\\b(?:${Object.values(CSHARP_GLOBAL_USING_TYPES).flat().join('|')})\\b`);
