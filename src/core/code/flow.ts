@@ -615,7 +615,10 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
   if (!fn) return undefined;
   // Kafka: the success path commits (itself, or through a function of this file) and the loop goes on; the next
   // record's commit then covers the failed one, since a committed offset covers everything before it.
-  if (shape.exit?.word !== 'break' && shape.exit?.word !== 'return' && systems.includes('kafka') && insideLoop(handler, fn)) {
+  // The loop is around the handler, or around every call of its function from this file (a poll loop that hands each
+  // record to `handle(msg, consumer)`); after a `return` out of such a function, the caller's loop goes on too.
+  const loopsAround = insideLoop(handler, fn) || (shape.exit?.word !== 'continue' && calledOnlyInLoops(context, structure, calls, fn));
+  if (shape.exit?.word !== 'break' && (shape.exit?.word !== 'return' || !insideLoop(handler, fn)) && systems.includes('kafka') && loopsAround) {
     const commit = settleInRange(context, structure, calls, systems, statement.body.start, statement.body.end, 'kafka');
     if (commit && dropsAll(messageNames(context, structure, handler, undefined))) {
       return {
@@ -659,6 +662,20 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
       { span: context.tokens[ack.name]!.span, message: 'The message is acknowledged only here, on the path where handling succeeded.' },
     ],
   };
+}
+
+/** Whether the function is called from this file, and every such call sits in a loop of its caller. */
+function calledOnlyInLoops(context: FlowContext, structure: Structure, calls: readonly Call[], fn: Block): boolean {
+  const head = context.tokens[fn.head]!;
+  const name = head.text === 'def' || head.text === 'func' || head.text === 'fun' || head.text === 'function' ? context.tokens[fn.head + 1]?.text : head.text;
+  if (!name || definedFunction(context, structure, name) !== fn) return false;
+  const uses = calls.filter((c) => context.tokens[c.name]!.text === name && (c.receiver === undefined || c.receiver === 'this' || c.receiver === 'self') && !(c.name >= fn.start && c.name < fn.end));
+  if (uses.length === 0) return false;
+  return uses.every((use) => {
+    const at = blockAt(structure, use.name);
+    const caller = functionOf(at);
+    return caller !== undefined && at !== undefined && (at.kind === 'loop' || insideLoop(at, caller));
+  });
 }
 
 /** Whether a loop lies between the handler and its function. */
