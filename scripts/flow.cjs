@@ -9,7 +9,7 @@
 const fs = require('fs');
 const path = require('path');
 const cp = require('child_process');
-const os = require('os');
+const { materialize, readLabels } = require('./labelled-files.cjs');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -35,48 +35,10 @@ const FAMILY_RULES = {
 };
 const FLOW_RULES = new Set(Object.values(FAMILY_RULES).flat());
 
-const labels = [];
-for (const file of fs.readdirSync(labelsDir).filter((f) => f.endsWith('.jsonl')).sort()) {
-  for (const line of fs.readFileSync(path.join(labelsDir, file), 'utf8').split('\n')) {
-    if (line.trim()) labels.push(JSON.parse(line));
-  }
-}
+const labels = readLabels(labelsDir);
 
-function gitDir(repo) {
-  const base = path.join(mirrors, repo.replace('/', '+'));
-  if (!fs.existsSync(base)) return undefined;
-  if (fs.existsSync(path.join(base, 'HEAD'))) return base;
-  for (const entry of fs.readdirSync(base)) if (fs.existsSync(path.join(base, entry, 'HEAD'))) return path.join(base, entry);
-  return undefined;
-}
-
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mq-lens-flow-'));
-const missing = [];
-const present = [];
-const seen = new Set();
-for (const label of labels) {
-  const id = `${label.repo}:${label.path}`;
-  if (seen.has(id)) continue;
-  seen.add(id);
-  const dir = gitDir(label.repo);
-  let text;
-  for (const rev of [label.commit, 'HEAD']) {
-    if (!dir || !rev || text !== undefined) continue;
-    try {
-      text = cp.execFileSync('git', ['--git-dir', dir, 'show', `${rev}:${label.path}`], { maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] });
-    } catch {
-      // not at this revision
-    }
-  }
-  if (text === undefined) {
-    missing.push(id);
-    continue;
-  }
-  const dest = path.join(work, label.repo.replace('/', '+'), label.path);
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
-  fs.writeFileSync(dest, text);
-  present.push(label);
-}
+// Materialize the labelled files, at their commits, under one temporary tree per repository.
+const { work, present, missing } = materialize(labels, mirrors, 'mq-lens-flow-');
 
 function check(cwd, workload) {
   const result = cp.spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--non-production', 'unchanged', ...(workload ? ['--workload', workload] : []), '.'], { cwd, maxBuffer: 1 << 28, encoding: 'utf8' });
