@@ -30,12 +30,14 @@ export function settingAt(settings: readonly Setting[], offset: number): Setting
 export function keyNoteMarkdown(input: KeyNoteInput): string {
   const { info, setting } = input;
   const parts: string[] = [];
-  const heading = `**\`${info.key}\`** · ${systemName(info.system)} ${info.scope} setting`;
-  const alias = setting && setting.rawKey.toLowerCase() !== info.key.toLowerCase() ? ` (written here as ${code(setting.rawKey)})` : '';
+  const heading = info.behaviour
+    ? `**\`${info.key}\`** · ${systemName(info.system)} ${info.scope} behaviour, read from the code`
+    : `**\`${info.key}\`** · ${systemName(info.system)} ${info.scope} setting`;
+  const alias = setting && setting.rawKey.toLowerCase() !== info.key.toLowerCase() ? ` (${info.behaviour ? 'at' : 'written here as'} ${code(setting.rawKey)})` : '';
   parts.push(heading + alias, info.summary);
 
   const defaults = info.defaults.map((d) => `| ${code(d.value)} | ${d.client} | ${d.versions ? code(d.versions) : 'all'} |`);
-  parts.push(['| default | client | versions |', '| --- | --- | --- |', ...defaults].join('\n'));
+  parts.push([info.behaviour ? '| what the broker or client does | client | versions |' : '| default | client | versions |', '| --- | --- | --- |', ...defaults].join('\n'));
 
   const effects = EFFECT_LABELS.filter(([name]) => info.effects[name]).map(([name, label]) => `- **${label}:** ${info.effects[name]!}`);
   if (effects.length > 0) parts.push(effects.join('\n'));
@@ -50,9 +52,10 @@ export function keyNoteMarkdown(input: KeyNoteInput): string {
   if (setting) {
     const value = setting.value.trim();
     const verdicts = input.findings.map((f) => `- ${severityIcon(f.severity)} [${f.ruleId}](${input.ruleLink(f.ruleId)}): ${f.message}${f.context ? ` *${escapeText(f.context.note)}*` : ''}`);
+    const what = info.behaviour ? `What the code does here (${value})` : `This value (${code(value)})`;
     parts.push(verdicts.length > 0
-      ? [`**This value (${code(value)}) under the \`${input.profile}\` profile:**`, ...verdicts].join('\n')
-      : `This value (${code(value)}) raises no concern under the \`${input.profile}\` profile.`);
+      ? [`**${what} under the \`${input.profile}\` profile:**`, ...verdicts].join('\n')
+      : `${what} raises no concern under the \`${input.profile}\` profile.`);
   }
   if (input.rules.length > 0) {
     parts.push(`Rules for this key: ${input.rules.map((r) => `[${r.id}](${input.ruleLink(r.id)})`).join(', ')}`);

@@ -119,6 +119,8 @@ export interface KeyInfo {
   aliases: string[];
   /** A server configuration file's key (nats-server's): never read from application code. */
   configFilesOnly?: true;
+  /** A behaviour read from the code around a client (`settled-on-failure`), not a setting anyone writes. */
+  behaviour?: true;
   summary: string;
   unit?: string;
   defaults: DefaultValue[];

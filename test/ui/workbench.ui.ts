@@ -75,6 +75,11 @@ async function main(): Promise<number> {
       // The related information (the except block that swallows the error) is listed under the finding.
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'only logs the error here and does not rethrow it' }).first().waitFor({ timeout: 15000 });
       await run.shot('06a-flow-finding');
+      // The hover on the acknowledgement says what the code does, not what a setting is set to.
+      await hoverWord(page, 'basic_ack', 'behaviour, read from the code');
+      const hover = await page.locator('.monaco-hover', { hasText: 'behaviour, read from the code' }).first().innerText();
+      if (!hover.includes('What the code does here')) throw new Error(`the hover does not say what the code does: ${hover}`);
+      await run.shot('06b-flow-hover');
     });
 
     await run.check('Python: the finding on a literal and the hover on its key', async () => {

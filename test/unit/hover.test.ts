@@ -31,6 +31,22 @@ describe('hover notes', () => {
     assert.match(markdown, /Sources: .*KIP-1030/);
   });
 
+  it('speaks of a behaviour read from code as what the code does, not as a written setting', () => {
+    const code = ['import pika', 'def on_order(ch, method, properties, body):', '    try:', '        place(body)', '    except Exception:',
+      '        log.exception("failed")', '    ch.basic_ack(delivery_tag=method.delivery_tag)', ''].join('\n');
+    const worker = analyze('worker.py', code, 'online');
+    const setting = settingAt(worker.settings, code.indexOf('basic_ack'))!;
+    assert.equal(setting.key, 'settled-on-failure');
+    const markdown = keyNoteMarkdown({
+      info: keys.lookup('rabbitmq', 'settled-on-failure')!, setting, profile: 'online',
+      findings: worker.findings, rules: keys.rulesFor('rabbitmq', 'settled-on-failure'), ruleLink: (id) => id,
+    });
+    assert.match(markdown, /RabbitMQ consumer behaviour, read from the code \(at `ch\.basic_ack`\)/);
+    assert.match(markdown, /\*\*What the code does here \(after a handler that only logs the failure\) under the `online` profile:\*\*/);
+    assert.match(markdown, /\[message-settled-on-failure\]/);
+    assert.doesNotMatch(markdown, /written here as/);
+  });
+
   it('says when a value raises no concern, and names the alias it was written as', () => {
     const other = analyze('producer.properties', 'queue.buffering.max.ms=5\n', 'online');
     const markdown = keyNoteMarkdown({

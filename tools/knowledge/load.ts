@@ -214,7 +214,7 @@ function addToKnowledge(kind: Kind, parsed: ParsedFile, knowledge: Knowledge, or
     // `alsoFor`: a framework's keys (Celery's) are known under each broker it runs on.
     for (const system of [data.system, ...((data.alsoFor as string[] | undefined) ?? [])]) {
       for (const raw of data.keys as Array<Record<string, unknown>>) {
-        const key = { aliases: [], ...raw, system, ...(data.configFilesOnly === true ? { configFilesOnly: true } : {}) } as unknown as KeyInfo;
+        const key = { aliases: [], ...raw, system, ...(data.configFilesOnly === true ? { configFilesOnly: true } : {}), ...(data.behaviours === true ? { behaviour: true } : {}) } as unknown as KeyInfo;
         knowledge.keys.push(key);
         origins.set(key, parsed);
       }
