@@ -424,7 +424,7 @@ function shapeOf(context: FlowContext, structure: Structure, calls: readonly Cal
     const token = tokens[i]!;
     if (token.kind !== 'ident') continue;
     const word = token.text;
-    if (word === 'throw' || word === 'raise' || word === 'rethrow' || word === 'yield' || word === 'await' && false) return { swallows: false };
+    if (word === 'throw' || word === 'raise' || word === 'rethrow' || word === 'yield') return { swallows: false };
     if (word === 'return' || word === 'continue' || word === 'break' || word === 'goto') {
       // Only an exit at the handler's own level is certain; one inside an `if` may or may not happen.
       if (blockAt(structure, i) !== handler) return { swallows: false };
