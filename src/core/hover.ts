@@ -30,13 +30,17 @@ export function settingAt(settings: readonly Setting[], offset: number): Setting
 export function keyNoteMarkdown(input: KeyNoteInput): string {
   const { info, setting } = input;
   const parts: string[] = [];
+  // A key known under several systems (`alsoFor`) is named for the system of the setting under the cursor.
+  const system = setting?.system ?? info.system;
   const heading = info.behaviour
-    ? `**\`${info.key}\`** · ${systemName(info.system)} ${info.scope} behaviour, read from the code`
-    : `**\`${info.key}\`** · ${systemName(info.system)} ${info.scope} setting`;
+    ? `**\`${info.key}\`** · ${systemName(system)} ${info.scope} behaviour, read from the code`
+    : `**\`${info.key}\`** · ${systemName(system)} ${info.scope} setting`;
   const alias = setting && setting.rawKey.toLowerCase() !== info.key.toLowerCase() ? ` (${info.behaviour ? 'at' : 'written here as'} ${code(setting.rawKey)})` : '';
   parts.push(heading + alias, info.summary);
 
-  const defaults = info.defaults.map((d) => `| ${code(d.value)} | ${d.client} | ${d.versions ? code(d.versions) : 'all'} |`);
+  // A behaviour's rows for other brokers (how Kafka commits, under a RabbitMQ acknowledgement) say nothing here.
+  const rows = info.behaviour && setting ? info.defaults.filter((d) => d.client === setting.system || SYSTEM_NAMES[d.client] === undefined) : info.defaults;
+  const defaults = rows.map((d) => `| ${code(d.value)} | ${d.client} | ${d.versions ? code(d.versions) : 'all'} |`);
   parts.push([info.behaviour ? '| what the broker or client does | client | versions |' : '| default | client | versions |', '| --- | --- | --- |', ...defaults].join('\n'));
 
   const effects = EFFECT_LABELS.filter(([name]) => info.effects[name]).map(([name, label]) => `- **${label}:** ${info.effects[name]!}`);
@@ -70,9 +74,13 @@ export function keyNoteMarkdown(input: KeyNoteInput): string {
 
 const ROLE_NAMES = { test: 'test code', sample: 'a sample or tutorial', docs: 'documentation' } as const;
 
+const SYSTEM_NAMES: Readonly<Record<string, string>> = {
+  kafka: 'Kafka', rabbitmq: 'RabbitMQ', rocketmq: 'RocketMQ', pulsar: 'Pulsar', 'aws-sqs': 'Amazon SQS', 'aws-sns': 'Amazon SNS', nats: 'NATS',
+  activemq: 'ActiveMQ', redis: 'Redis', mqtt: 'MQTT', 'google-pubsub': 'Google Pub/Sub', 'azure-service-bus': 'Azure Service Bus', nsq: 'NSQ', zeromq: 'ZeroMQ',
+};
+
 function systemName(system: string): string {
-  const names: Record<string, string> = { kafka: 'Kafka', rabbitmq: 'RabbitMQ', rocketmq: 'RocketMQ', pulsar: 'Pulsar' };
-  return names[system] ?? system;
+  return SYSTEM_NAMES[system] ?? system;
 }
 
 function severityIcon(severity: string): string {

@@ -45,6 +45,21 @@ describe('hover notes', () => {
     assert.match(markdown, /\*\*What the code does here \(after a handler that only logs the failure\) under the `online` profile:\*\*/);
     assert.match(markdown, /\[message-settled-on-failure\]/);
     assert.doesNotMatch(markdown, /written here as/);
+    // Only this broker's row: how Kafka commits says nothing under a RabbitMQ acknowledgement.
+    assert.match(markdown, /an acknowledged message is removed from the queue/);
+    assert.doesNotMatch(markdown, /committed offset/);
+  });
+
+  it('names a behaviour known under several brokers for the broker of the code under the cursor', () => {
+    const code = ['from confluent_kafka import Consumer', 'def run(consumer):', '    while True:', '        msg = consumer.poll(1.0)',
+      '        try:', '            apply(msg.value())', '        except Exception:', '            log.exception("failed")', '        consumer.commit()', ''].join('\n');
+    const worker = analyze('worker.py', code, 'online');
+    const setting = settingAt(worker.settings, code.indexOf('consumer.commit()'))!;
+    assert.equal(setting.system, 'kafka');
+    const markdown = keyNoteMarkdown({ info: keys.lookup('kafka', 'settled-on-failure')!, setting, profile: 'online', findings: [], rules: [], ruleLink: (id) => id });
+    assert.match(markdown, /Kafka consumer behaviour, read from the code/);
+    assert.match(markdown, /committed offset covers every earlier record/);
+    assert.doesNotMatch(markdown, /removed from the queue/);
   });
 
   it('says when a value raises no concern, and names the alias it was written as', () => {
