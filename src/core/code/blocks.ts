@@ -96,6 +96,10 @@ function classifyBrace(tokens: readonly Token[], at: number, language: Language)
   const before = tokens[at - 1];
   if (!before) return { kind: 'other', head: at };
   if (before.text === '=>' || before.text === '->') {
+    // An arm of Kotlin's `when` (a Kotlin lambda's arrow is inside its braces), of Java's arrow `switch`
+    // (`case X -> {`) or of a Scala `match` (`case x => {`) runs in place: it is no lambda.
+    if (language === 'kotlin' && before.text === '->') return { kind: 'other', head: at - 1 };
+    if (armOfCase(tokens, at - 1)) return { kind: 'other', head: at - 1 };
     // A lambda: `msg => {`, `(a, b) => {`, Java's `(r) -> {`. Passed to forEach, it is a loop body.
     const call = lambdaCall(tokens, at - 1);
     return { kind: call !== undefined && EACH_CALLS.has(tokens[call]!.text) ? 'loop' : 'function', head: at - 1 };
@@ -150,6 +154,16 @@ function classifyBrace(tokens: readonly Token[], at: number, language: Language)
     break;
   }
   return { kind: 'other', head: first };
+}
+
+/** Whether the arrow at `arrow` ends a `case …` or `default` label (back to the previous statement boundary). */
+function armOfCase(tokens: readonly Token[], arrow: number): boolean {
+  for (let k = arrow - 1; k >= 0 && k > arrow - 40; k--) {
+    const text = tokens[k]!.text;
+    if (text === ';' || text === '{' || text === '}' || text === '=>' || text === '->') return false;
+    if ((text === 'case' || text === 'default') && tokens[k]!.kind === 'ident') return true;
+  }
+  return false;
 }
 
 /** For a lambda arrow at `arrow`, the name of the call it is an argument of (`forEach` in `xs.forEach((x) => {`). */
@@ -223,6 +237,8 @@ function pythonBlocks(tokens: readonly Token[], lines: LineIndex): Block[] {
     const lineEnd = starts[s + 1] ?? tokens.length;
     let k = first;
     if (tokens[k]!.text === 'async' || tokens[k]!.text === '@') k++;
+    // A file may end on `@` or `async` (a decorator being typed): nothing follows to read.
+    if (k >= lineEnd) continue;
     const keyword = tokens[k]!.text;
     const kind = PYTHON_HEADERS[keyword];
     if (kind === undefined || tokens[k]!.kind !== 'ident') continue;
@@ -233,7 +249,7 @@ function pythonBlocks(tokens: readonly Token[], lines: LineIndex): Block[] {
       const text = tokens[j]!.text;
       if (text === '(' || text === '[' || text === '{') d++;
       else if (text === ')' || text === ']' || text === '}') d--;
-      else if (text === ':' && d === 0 && !(keyword === 'lambda')) {
+      else if (text === ':' && d === 0) {
         colon = j;
         break;
       }
@@ -274,13 +290,14 @@ function pythonCatchAll(tokens: readonly Token[], from: number, to: number): boo
 /** Try statements: a try block followed by its handlers and finally block; Go's `if err != nil {` blocks too. */
 function tryStatements(blocks: readonly Block[], tokens: readonly Token[], language: Language): TryStatement[] {
   const tries: TryStatement[] = [];
+  // Handlers follow their try at once: look them up by where their statement starts.
   const byHead = new Map<number, Block>();
-  for (const block of blocks) byHead.set(block.head, block);
+  for (const block of blocks) if (!byHead.has(block.head)) byHead.set(block.head, block);
   for (const block of blocks) {
     if (block.kind === 'try') {
       const statement: TryStatement = { body: block, handlers: [], end: language === 'python' ? block.end : block.end + 1 };
       // The next blocks, in order, while they are this statement's handlers.
-      let next = followingBlock(blocks, statement.end, language === 'python' ? block : undefined, tokens);
+      let next = followingBlock(byHead, statement.end, language === 'python' ? block : undefined, tokens);
       while (next && (next.kind === 'catch' || next.kind === 'finally' || (language === 'python' && next.kind === 'else'))) {
         if (next.kind === 'catch') {
           if (next.catchAll === undefined) next.catchAll = catchAllIn(tokens, next, language);
@@ -289,12 +306,13 @@ function tryStatements(blocks: readonly Block[], tokens: readonly Token[], langu
           statement.finally = next;
         }
         statement.end = language === 'python' ? next.end : next.end + 1;
-        next = followingBlock(blocks, statement.end, language === 'python' ? block : undefined, tokens);
+        next = followingBlock(byHead, statement.end, language === 'python' ? block : undefined, tokens);
       }
       if (statement.handlers.length > 0 || statement.finally) tries.push(statement);
     } else if (language === 'go' && block.kind === 'if' && isErrorCheck(tokens, block)) {
       block.kind = 'catch';
-      block.catchAll = true;
+      // `if err != nil && errors.Is(err, ErrDuplicate) {` handles one kind of error only.
+      block.catchAll = !tokens.slice(block.head, block.start).some((t) => t.text === '&&' || t.text === '||');
       const body: Block = { kind: 'try', head: block.head, start: block.head, end: block.head };
       if (block.parent) body.parent = block.parent;
       tries.push({ body, handlers: [block], end: block.end + 1 });
@@ -303,21 +321,10 @@ function tryStatements(blocks: readonly Block[], tokens: readonly Token[], langu
   return tries;
 }
 
-/** The block whose head token comes first at or after `from` (Python: a handler at the try's own indentation). */
-function followingBlock(blocks: readonly Block[], from: number, pythonTry: Block | undefined, tokens: readonly Token[]): Block | undefined {
-  let best: Block | undefined;
-  for (const block of blocks) {
-    if (block.head < from) continue;
-    if (!best || block.head < best.head) best = block;
-  }
-  if (!best) return undefined;
-  if (pythonTry) {
-    // The handler must start the very next logical line after the try's body, at the try's indentation.
-    if (best.head > from + (tokens[from]?.text === 'async' ? 1 : 0)) return undefined;
-    return best;
-  }
-  // Braces: `} catch`, `} finally` follow the closing brace directly.
-  return best.head === from ? best : undefined;
+/** The block that starts its statement at `from` (Python: `async` may come first): the try's next handler, if any. */
+function followingBlock(byHead: ReadonlyMap<number, Block>, from: number, pythonTry: Block | undefined, tokens: readonly Token[]): Block | undefined {
+  const block = byHead.get(from) ?? (pythonTry && tokens[from]?.text === 'async' ? byHead.get(from + 1) : undefined);
+  return block;
 }
 
 function catchAllIn(tokens: readonly Token[], block: Block, language: Language): boolean {
@@ -335,11 +342,14 @@ function catchAllIn(tokens: readonly Token[], block: Block, language: Language):
     return true;
   }
   const types: string[] = [];
-  for (let j = head + 2; j < block.start - 1; j++) {
+  let j = head + 2;
+  for (; j < block.start - 1; j++) {
     const token = tokens[j]!;
     if (token.text === ')') break;
     if (token.kind === 'ident') types.push(token.text);
   }
+  // C#'s exception filter (`catch (Exception ex) when (ex is JsonException)`) picks some exceptions only.
+  if (tokens[j + 1]?.text === 'when') return false;
   if (language === 'javascript') return true; // `catch (e)` catches everything
   if (types.length <= 1 && language === 'csharp') return types.length === 0 || types[0] === 'Exception';
   return types.some((t) => CATCH_ALL_TYPES.has(t) && t !== 'Error');

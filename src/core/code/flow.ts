@@ -38,8 +38,13 @@ const NEEDS_RECEIVER: Readonly<Record<string, RegExp>> = {
 };
 
 /** Names of calls that only report: logging, printing, metrics, error values, string building. */
-const REPORT_NAMES = /^(log\w*|print\w*|println|printf|sprintf|errorf|format\w*|debug\w*|info\w*|warn\w*|error\w*|exception|fatal\w*|trace\w*|critical|notice|verbose|capture_?exception|capture_?message|capturemessage|captureexception|str|repr|tostring|getmessage|getlocalizedmessage|getstacktrace|printstacktrace|print_exc|format_exc|wrap|wrapf|new|errorwithcontext|inc|increment|incr|decrement|observe|record_?exception|recordexception|set_?status|setstatus|set_attribute|setattribute|add_event|addevent|(?:set|add)\w*(?:tag|tags|exception|exceptiontags)|end|finish|msg|msgf|err|str|int|any|field|fields|with|witherror|withfield|withfields|send_?metric|count|emit|getname|getclass|getsimplename|name|type|dump|dumps|stringify|json|string|length|len|isinstance|hasattr|getattr|get|append|add|put|push|join|text|id|tojson|repr|writeline|write)$/i;
+const REPORT_NAMES = /^(log\w*|print\w*|println|printf|sprintf|errorf|format\w*|debug\w*|info\w*|warn\w*|error\w*|exception|fatal\w*|trace\w*|critical|notice|verbose|capture_?exception|capture_?message|capturemessage|captureexception|str|repr|tostring|getmessage|getlocalizedmessage|getstacktrace|printstacktrace|print_exc|format_exc|wrap|wrapf|new|errorwithcontext|inc|increment|incr|decrement|observe|record_?exception|recordexception|set_?status|setstatus|set_attribute|setattribute|add_event|addevent|(?:set|add)\w*(?:tag|tags|exception|exceptiontags)|end|finish|msg|msgf|err|int|any|field|fields|with|witherror|withfield|withfields|count|getname|getclass|getsimplename|name|type|dump|dumps|stringify|json|string|length|len|isinstance|hasattr|getattr|get|join|text|id|tojson)$/i;
 const REPORT_RECEIVERS = /^(\w*(?:trace|metric|telemetry|otel|prometheus|attribute)\w*|log|logger|_logger|_log|logging|console|sentry\w*|metrics?|stats\w*|statsd|counter\w*|tracer|span|activity|telemetry|fmt|errors|zap|slog|logrus|traceback|system|err|out|stderr|stdout|sys|string|strings|strconv|time|math)$/i;
+
+/** `replyTo`, `reply_to`, `getReplyTo`, `ReplyTo`: a name that says the code answers (or asks) an RPC request. */
+export function namesReplyTo(name: string): boolean {
+  return name.length <= 12 && /^(get_?|set_?)?reply_?to$/i.test(name);
+}
 
 /** Calls that end the process or the goroutine: the handler does not swallow the error. */
 const ABORT_CALLS = new Set(['panic', 'exit', 'fatal', 'fatalf', 'fatalln', 'abort', 'failnow', '_exit', 'exitprocess']);
@@ -68,6 +73,8 @@ export interface FlowContext {
   modules?: readonly string[];
   /** The file's distinct identifiers, when the caller has them already. */
   idents?: ReadonlySet<string>;
+  /** The file's calls, once they are known (set by flowSettings). */
+  calls?: readonly Call[];
 }
 
 /** The distinct identifiers of a file's tokens. */
@@ -86,6 +93,8 @@ interface Call {
   close: number;
   receiver?: string;
   lower: string;
+  /** The system this call settles a message for, once asked (null: none); the file's systems never change. */
+  settles?: string | null;
 }
 
 export function flowSettings(input: FlowContext): Setting[] {
@@ -110,6 +119,8 @@ export function flowSettings(input: FlowContext): Setting[] {
   if (!settleWords || (!handles && !systems.includes('kafka'))) return [];
   const structure = blockStructure(tokens, language, context.lines);
   const calls = callsOf(tokens, language);
+  context = { ...context, calls };
+  fileIndex(context, structure, calls);
   const out: Setting[] = [];
   const seen = new Set<number>();
   const emit = (setting: Setting | undefined) => {
@@ -143,6 +154,16 @@ const NOT_MESSAGES = new Set(['ctx', 'context', 'asynchronous', 'true', 'false',
 function commitsBeforeProcessing(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[]): Setting[] {
   const { tokens } = context;
   const out: Setting[] = [];
+  // The commits of each block, in order: a commit's records are those between the previous commit and the next.
+  const commitsOf = new Map<Block, Call[]>();
+  for (const call of calls) {
+    if (settles(call, systems) !== 'kafka') continue;
+    const block = blockAt(structure, call.name);
+    if (!block) continue;
+    const list = commitsOf.get(block);
+    if (list) list.push(call);
+    else commitsOf.set(block, [call]);
+  }
   for (const commit of calls) {
     if (settles(commit, systems) !== 'kafka') continue;
     const block = blockAt(structure, commit.name);
@@ -189,6 +210,11 @@ function commitsBeforeProcessing(context: FlowContext, structure: Structure, cal
     }
     if (names.size === 0) continue;
     const handedOff: number[] = [];
+    // From the previous commit in the same block at the latest: what comes before that one is its business.
+    const siblings = commitsOf.get(block) ?? [];
+    const position = siblings.indexOf(commit);
+    const previousCommit = position > 0 ? siblings[position - 1] : undefined;
+    if (previousCommit) from = Math.max(from, previousCommit.close + 1);
     if (usesForWork(context, structure, calls, systems, from, commit.name, names, commit, handedOff)) continue;
     if (handedOff.length > 0) {
       // The records went to an in-memory queue or an executor: they are processed later, after this commit.
@@ -198,7 +224,10 @@ function commitsBeforeProcessing(context: FlowContext, structure: Structure, cal
       continue;
     }
     const handedAfter: number[] = [];
-    const after = usesForWork(context, structure, calls, systems, commit.close + 1, block.end, names, commit, handedAfter) ?? handedAfter[0];
+    // Up to the next commit in the same block: what follows that one is its business.
+    const nextCommit = position >= 0 ? siblings[position + 1] : undefined;
+    const until = nextCommit ? nextCommit.name : block.end;
+    const after = usesForWork(context, structure, calls, systems, commit.close + 1, until, names, commit, handedAfter) ?? handedAfter[0];
     if (after === undefined) continue;
     out.push(behaviour(context, 'kafka', 'commit-before-processing', commit, 'before the records it covers are processed', [
       { span: tokens[after]!.span, message: 'The records are processed only here, after their offsets were committed.' },
@@ -225,9 +254,9 @@ function usesForWork(context: FlowContext, structure: Structure, calls: readonly
     // only hands each record over (to a queue, an executor) does no work on them here.
     const previous = tokens[k - 1]?.text;
     if (previous === 'in' || previous === 'range' || (previous === ':' && inForHeader(tokens, k))) {
-      const loop = structure.blocks.find((b) => b.kind === 'loop' && b.head < k && k < b.start);
+      const loop = loopOfHeader(structure, tokens, k);
       if (!loop) return k;
-      const inside = calls.filter((c) => c.name >= loop.start && c.name < loop.end);
+      const inside = between(calls, loop.start, loop.end);
       // Reading a record's fields (`record.value()`) is not work on it either.
       const loopNames = new Set(tokens.slice(loop.head, loop.start).filter((x) => x.kind === 'ident').map((x) => x.text));
       if (inside.some((c) => isWork(c) && !(c.close === c.open + 1 && c.receiver !== undefined && loopNames.has(c.receiver)))) return k;
@@ -245,6 +274,16 @@ function usesForWork(context: FlowContext, structure: Structure, calls: readonly
       continue;
     }
     if (isWork(call)) return k;
+  }
+  return undefined;
+}
+
+/** The loop whose header holds token `k`: the block that opens after the header's closing bracket or colon. */
+function loopOfHeader(structure: Structure, tokens: readonly Token[], k: number): Block | undefined {
+  for (let j = k + 1; j < tokens.length && j < k + 200; j++) {
+    const block = blockAt(structure, j);
+    if (block && block.kind === 'loop' && block.head < k && block.start === j) return block;
+    if (block && block.start === j) return undefined;
   }
   return undefined;
 }
@@ -268,11 +307,7 @@ function inForHeader(tokens: readonly Token[], k: number): boolean {
 
 /** The innermost call whose parentheses hold token `k`. */
 function enclosingCall(calls: readonly Call[], k: number): Call | undefined {
-  let best: Call | undefined;
-  for (const call of calls) {
-    if (call.open < k && k < call.close && (!best || call.open > best.open)) best = call;
-  }
-  return best;
+  return indexes.get(calls)?.enclosing[k];
 }
 
 /**
@@ -282,19 +317,32 @@ function enclosingCall(calls: readonly Call[], k: number): Call | undefined {
 function swallowedByCallee(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[]): Setting[] {
   const { tokens } = context;
   const swallowers = new Map<string, Block | undefined>();
+  // The try statements of each function, found once.
+  const triesOf = new Map<Block, TryStatement[]>();
+  for (const statement of structure.tries) {
+    const fn = functionOf(statement.body);
+    if (!fn) continue;
+    const list = triesOf.get(fn);
+    if (list) list.push(statement);
+    else triesOf.set(fn, [statement]);
+  }
   const swallowerOf = (name: string): Block | undefined => {
     if (swallowers.has(name)) return swallowers.get(name);
     let found: Block | undefined;
-    const fn = definedFunction(context, structure, name);
-    if (fn && !calls.some((c) => c.name >= fn.start && c.name < fn.end && (settles(c, systems) || GIVE_BACK.has(c.lower)))) {
-      for (const statement of structure.tries) {
-        if (functionOf(statement.body) !== fn || context.language === 'go') continue;
+    const fn = definedFunction(context, structure, name, calls);
+    if (fn && context.language !== 'go' && !settlesAnywhere(calls, systems, fn)) {
+      const covered: Array<[number, number]> = [];
+      for (const statement of triesOf.get(fn) ?? []) {
         for (const handler of statement.handlers) {
           const shape = shapeOf(context, structure, calls, systems, handler);
           if (!shape.swallows || shape.settlesAt || !handler.catchAll) continue;
-          if (guardsMessage(context, structure, calls, statement, handler, messageNames(context, structure, handler, undefined), systems) === true) found = handler;
+          if (guardsMessage(context, structure, calls, statement, handler, messageNames(context, handler, undefined), systems) !== true) continue;
+          found = handler;
+          covered.push([statement.body.head, statement.end]);
         }
       }
+      // Work outside the swallowing tries fails to the caller: then the callee does not always hide its failures.
+      if (found && between(calls, fn.start, fn.end).some((c) => !covered.some(([from, to]) => c.name >= from && c.name < to) && directlyIn(structure, fn, c.name) && doesWork(context, c))) found = undefined;
     }
     swallowers.set(name, found);
     return found;
@@ -317,13 +365,68 @@ function swallowedByCallee(context: FlowContext, structure: Structure, calls: re
     const next = nextSettle(context, structure, calls, systems, fake, undefined);
     if (!next) continue;
     const fn = functionOf(at);
-    if (fn && tokens.slice(fn.head, fn.end).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text))) continue;
+    if (fn && repliesIn(context, fn)) continue;
     out.push(behaviour(context, next.system, 'settled-on-failure', next.call, `after ${tokens[call.name]!.text}, which only logs its own failures`, [
       { span: tokens[call.name]!.span, message: `${tokens[call.name]!.text} never fails to its caller:` },
       { span: tokens[handler.head]!.span, message: 'its exception handler only logs the error and does not rethrow it.' },
     ]));
   }
   return out;
+}
+
+/** The calls whose name lies in [from, to), found by binary search (calls are in token order). */
+function between(calls: readonly Call[], from: number, to: number): Call[] {
+  let low = 0;
+  let high = calls.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (calls[mid]!.name < from) low = mid + 1;
+    else high = mid;
+  }
+  const out: Call[] = [];
+  for (let i = low; i < calls.length && calls[i]!.name < to; i++) out.push(calls[i]!);
+  return out;
+}
+
+/** Per-file lookups built once, so that no handler pays for a pass over the whole file. */
+interface FileIndex {
+  /** The innermost call whose parentheses hold each token. */
+  enclosing: Array<Call | undefined>;
+  /** Functions this file defines, by name (undefined where several share it). */
+  functions: Map<string, Block | undefined>;
+  /** Indexes of `replyTo`-like identifiers. */
+  replies: number[];
+  calledInLoops: Map<Block, boolean>;
+}
+
+const indexes = new WeakMap<readonly Call[], FileIndex>();
+
+function fileIndex(context: FlowContext, structure: Structure, calls: readonly Call[]): FileIndex {
+  let index = indexes.get(calls);
+  if (index) return index;
+  const { tokens } = context;
+  const enclosing: Array<Call | undefined> = new Array(tokens.length);
+  // Calls are in order of their names, so a call inside another's arguments comes later and paints over it.
+  for (const call of calls) for (let k = call.open + 1; k < call.close; k++) enclosing[k] = call;
+  const functions = new Map<string, Block | undefined>();
+  for (const block of structure.blocks) {
+    if (block.kind !== 'function') continue;
+    const head = tokens[block.head]!;
+    const name = head.text === 'def' || head.text === 'func' || head.text === 'fun' || head.text === 'function' ? tokens[block.head + 1]?.text : head.text;
+    if (name === undefined) continue;
+    functions.set(name, functions.has(name) ? undefined : block);
+  }
+  const replies: number[] = [];
+  for (let k = 0; k < tokens.length; k++) if (tokens[k]!.kind === 'ident' && namesReplyTo(tokens[k]!.text)) replies.push(k);
+  index = { enclosing, functions, replies, calledInLoops: new Map() };
+  indexes.set(calls, index);
+  return index;
+}
+
+/** Whether the function names `replyTo` anywhere: it answers (or asks) RPC requests. */
+function repliesIn(context: FlowContext, fn: Block): boolean {
+  const index = indexes.get(context.calls!);
+  return index !== undefined && index.replies.some((k) => k >= fn.head && k < fn.end);
 }
 
 /** Every call in the file: `name(`, with its receiver when written `receiver.name(`; declarations are not calls. */
@@ -391,6 +494,11 @@ function matchForward(tokens: readonly Token[], open: number): number | undefine
 
 /** The system a call settles a message for, among the file's systems, or undefined. */
 function settles(call: Call, systems: readonly string[]): string | undefined {
+  if (call.settles === undefined) call.settles = settlesUncached(call, systems) ?? null;
+  return call.settles ?? undefined;
+}
+
+function settlesUncached(call: Call, systems: readonly string[]): string | undefined {
   for (const system of systems) {
     if (!SETTLE[system]?.has(call.lower)) continue;
     const needs = NEEDS_RECEIVER[call.lower];
@@ -431,14 +539,14 @@ function shapeOf(context: FlowContext, structure: Structure, calls: readonly Cal
       // Go: `return err` hands the error to the caller (sarama ends the session); only a bare return swallows it.
       if (word === 'return' && tokens[i + 1] && !tokens[i + 1]!.lineStart && tokens[i + 1]!.text !== '}' && tokens[i + 1]!.text !== ';') {
         const next = tokens[i + 1]!.text;
-        if (!(next === 'None' || next === 'null' || next === 'nil' || next === 'false' || next === 'true' || next === 'undefined')) return { swallows: false };
+        if (!(next === 'None' || next === 'null' || next === 'nil' || next === 'false' || next === 'true' || next === 'False' || next === 'True' || next === 'undefined')) return { swallows: false };
       }
       shape.exit ??= { index: i, word };
     }
   }
   let insideReport = -1;
-  for (const call of calls) {
-    if (call.name < handler.start || call.name >= handler.end || !directlyIn(structure, handler, call.name)) continue;
+  for (const call of between(calls, handler.start, handler.end)) {
+    if (!directlyIn(structure, handler, call.name)) continue;
     // Calls in a log call's arguments (`log.error("…", record.key())`) only build the report.
     if (call.name < insideReport) continue;
     if (GIVE_BACK.has(call.lower) || ABORT_CALLS.has(call.lower) || (call.lower === 'exit' && call.receiver !== undefined)) return { swallows: false };
@@ -459,7 +567,7 @@ function shapeOf(context: FlowContext, structure: Structure, calls: readonly Cal
 }
 
 /** Identifiers that stand for the message: the handler's parameters, loop variables, the settle call's arguments. */
-function messageNames(context: FlowContext, _structure: Structure, from: Block, settle: Call | undefined): Set<string> {
+function messageNames(context: FlowContext, from: Block, settle: Call | undefined): Set<string> {
   const { tokens } = context;
   const names = new Set<string>();
   const add = (start: number, end: number) => {
@@ -503,8 +611,9 @@ function guardsMessage(context: FlowContext, structure: Structure, calls: readon
   let work: Guarded = false;
   // Calls that only build a settle call (`headers.get(CHANNEL).basicAck(headers.get(TAG))`) guard the settle, not work.
   const settleParts: Array<[number, number]> = [];
-  for (const call of calls) {
-    if (call.name < start || call.name >= end || !(settles(call, systems) || GIVE_BACK.has(call.lower))) continue;
+  const guarded = between(calls, start, end);
+  for (const call of guarded) {
+    if (!(settles(call, systems) || GIVE_BACK.has(call.lower))) continue;
     let first = call.name;
     const lineBased = context.language === 'python' || context.language === 'go';
     while (first > start) {
@@ -519,15 +628,23 @@ function guardsMessage(context: FlowContext, structure: Structure, calls: readon
   const home = context.language === 'go' ? handler.parent : statement.body;
   // Loops inside the guarded code name messages too: `for (ConsumerRecord r : records)`.
   const local = new Set(names);
-  for (const block of structure.blocks) {
+  let first = 0;
+  let last = structure.blocks.length;
+  while (first < last) {
+    const mid = (first + last) >> 1;
+    if (structure.blocks[mid]!.start < start) first = mid + 1;
+    else last = mid;
+  }
+  for (let b = first; b < structure.blocks.length; b++) {
+    const block = structure.blocks[b]!;
+    if (block.start >= end) break;
     if (block.kind !== 'loop' || block.head < start || block.head >= end) continue;
     for (let k = block.head; k < block.start; k++) if (tokens[k]!.kind === 'ident' && /^[a-z_$]/.test(tokens[k]!.text) && !NOT_NAMES.has(tokens[k]!.text)) local.add(tokens[k]!.text);
   }
   // The arguments of a call that does no work (a receive, a log line, a hand-off) are not work either:
   // `consumer.poll(Duration.ofMillis(500))`, `executor.submit(() -> handle(record))`.
   let skippedUntil = -1;
-  for (const call of calls) {
-    if (call.name < start || call.name >= end) continue;
+  for (const call of guarded) {
     if (call.name < skippedUntil) continue;
     if (home && !directlyIn(structure, home, call.name)) continue;
     const skip = () => {
@@ -539,8 +656,9 @@ function guardsMessage(context: FlowContext, structure: Structure, calls: readon
       continue;
     }
     if (settleParts.some(([from, to]) => call.name >= from && call.name <= to)) continue;
-    // Handing a task to an executor: the work runs elsewhere, and only a refused hand-off would reach this handler.
-    if ((call.lower === 'submit' || call.lower === 'execute') && call.receiver !== undefined && /executor|pool|service$/i.test(call.receiver)) {
+    // Handing work over (to an executor, an in-memory queue): it runs elsewhere, and only a refused hand-off would
+    // reach this handler.
+    if (isHandOff(call) || ((call.lower === 'submit' || call.lower === 'execute') && call.receiver !== undefined && /executor|pool|service$/i.test(call.receiver))) {
       skip();
       continue;
     }
@@ -582,10 +700,10 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
   // Acknowledging after a specific exception (a message known to be invalid) or after a message that cannot be
   // decoded is a deliberate drop; only a handler that catches everything hides unexpected failures.
   // An RPC server settles a failed request on purpose: its caller learns of the failure by the missing or error reply.
-  const replies = fn !== undefined && context.tokens.slice(fn.head, fn.end).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text));
+  const replies = fn !== undefined && repliesIn(context, fn);
   const dropsAll = (names: ReadonlySet<string>) => !replies && handler.catchAll === true && guardsMessage(context, structure, calls, statement, handler, names, systems) === true;
   if (shape.settlesAt && shape.system) {
-    const names = messageNames(context, structure, handler, shape.settlesAt);
+    const names = messageNames(context, handler, shape.settlesAt);
     if (!dropsAll(names)) return undefined;
     return behaviour(context, shape.system, 'settled-on-failure', shape.settlesAt, 'in the handler of the failure itself', [
       handlerPlace(`${caught} only logs the error here and does not rethrow it.`),
@@ -594,7 +712,7 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
   // A finally block runs on the handler's path too, whatever the handler does.
   const inFinally = statement.finally ? firstSettle(context, structure, calls, systems, statement.finally, statement.finally.start, statement.finally.end) : undefined;
   if (inFinally && inFinally !== 'exit') {
-    if (!dropsAll(messageNames(context, structure, handler, inFinally.call))) return undefined;
+    if (!dropsAll(messageNames(context, handler, inFinally.call))) return undefined;
     return behaviour(context, inFinally.system, 'settled-on-failure', inFinally.call, 'in a finally block, which runs when handling failed too', [
       handlerPlace(`${caught} only logs the error here and does not rethrow it.`),
       { span: context.tokens[statement.finally!.head]!.span, message: 'The finally block runs after the handler, whether or not handling failed.' },
@@ -603,7 +721,12 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
   // The path after the handler: an unconditional `return` leaves the function, `continue` the loop iteration.
   const next = shape.exit?.word === 'return' ? undefined : nextSettle(context, structure, calls, systems, statement, shape.exit?.word === 'continue' ? 'continue' : undefined);
   if (next) {
-    if (!dropsAll(messageNames(context, structure, handler, next.call))) return undefined;
+    if (!dropsAll(messageNames(context, handler, next.call))) return undefined;
+    // Other work on the message between the handler and the acknowledgement (the try was a side concern, such as an
+    // audit event, and the real work comes after it): the failure that matters would not be swallowed.
+    const names = messageNames(context, handler, next.call);
+    if (between(calls, statement.end, next.call.name).some((c) => doesWork(context, c) && !(settles(c, systems) || GIVE_BACK.has(c.lower))
+      && context.tokens.slice(c.open + 1, c.close).some((t) => names.has(t.text)))) return undefined;
     if (shape.exit?.word === 'continue' && next.system !== 'kafka') return undefined;
     const how = shape.exit?.word === 'continue'
       ? 'after the failed record was skipped: committing a later offset commits this one too'
@@ -617,10 +740,10 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
   // record's commit then covers the failed one, since a committed offset covers everything before it.
   // The loop is around the handler, or around every call of its function from this file (a poll loop that hands each
   // record to `handle(msg, consumer)`); after a `return` out of such a function, the caller's loop goes on too.
-  const loopsAround = insideLoop(handler, fn) || (shape.exit?.word !== 'continue' && calledOnlyInLoops(context, structure, calls, fn));
+  const loopsAround = systems.includes('kafka') && (insideLoop(handler, fn) || (shape.exit?.word !== 'continue' && calledOnlyInLoops(context, structure, calls, fn)));
   if (shape.exit?.word !== 'break' && (shape.exit?.word !== 'return' || !insideLoop(handler, fn)) && systems.includes('kafka') && loopsAround) {
     const commit = settleInRange(context, structure, calls, systems, statement.body.start, statement.body.end, 'kafka');
-    if (commit && dropsAll(messageNames(context, structure, handler, undefined))) {
+    if (commit && dropsAll(messageNames(context, handler, undefined))) {
       return {
         ...behaviourAt(context, 'kafka', 'settled-on-failure', context.tokens[handler.head]!.span, commit.receiver !== undefined ? `${commit.receiver}.${context.tokens[commit.name]!.text}` : context.tokens[commit.name]!.text, 'for the next record too, and that commit covers the failed one'),
         trace: [
@@ -633,9 +756,9 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
   // A framework that acknowledges when the handler returns (a Spring or JMS listener, kafkajs's eachMessage, an SQS
   // Lambda handler): a handler that only logs returns normally, and the message is acknowledged.
   const framework = frameworkSettle(context, fn);
-  if (framework && !calls.some((c) => c.name >= fn.start && c.name < fn.end && (settles(c, systems) || GIVE_BACK.has(c.lower)))) {
+  if (framework && !settlesAnywhere(calls, systems, fn)) {
     if (shape.exit?.word === 'continue' || shape.exit?.word === 'break') return undefined;
-    if (!dropsAll(messageNames(context, structure, handler, undefined))) return undefined;
+    if (!dropsAll(messageNames(context, handler, undefined))) return undefined;
     const at = context.tokens[handler.head]!;
     return {
       ...behaviourAt(context, framework.system, 'settled-on-failure', at.span, framework.who, 'when the handler returns normally, which it also does after this failure'),
@@ -643,15 +766,15 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
     };
   }
   // A manual-acknowledgement handler (it acknowledges somewhere) whose failure path never acks, nacks or rejects.
-  const acks = calls.filter((c) => c.name >= fn.start && c.name < fn.end && directlyIn(structure, fn, c.name) && settles(c, systems) === 'rabbitmq');
+  const { inFunction, acks } = rabbitSettlesOf(structure, calls, systems, fn);
   if (acks.length === 0 || shape.exit?.word === 'break') return undefined;
   // Acknowledged before the failing code ran (at-most-once by design): nothing is left to settle.
   if (acks.some((a) => a.name < statement.body.start && (context.language !== 'go' || a.name < statement.handlers[0]!.head))) return undefined;
-  if (calls.some((c) => c.name >= fn.start && c.name < fn.end && GIVE_BACK.has(c.lower) && !(c.name >= handler.start && c.name < handler.end))) {
+  if (inFunction.some((c) => GIVE_BACK.has(c.lower) && !(c.name >= handler.start && c.name < handler.end))) {
     // It gives messages back elsewhere (a nack after the handler, say): the path may reach it.
     if (!shape.exit) return undefined;
   }
-  const names = messageNames(context, structure, handler, acks[0]);
+  const names = messageNames(context, handler, acks[0]);
   if (!guardsMessage(context, structure, calls, statement, handler, names, systems)) return undefined;
   const at = shape.exit ? context.tokens[shape.exit.index]! : context.tokens[handler.head]!;
   const ack = acks[0]!;
@@ -666,9 +789,18 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
 
 /** Whether the function is called from this file, and every such call sits in a loop of its caller. */
 function calledOnlyInLoops(context: FlowContext, structure: Structure, calls: readonly Call[], fn: Block): boolean {
+  const memo = indexes.get(calls)?.calledInLoops;
+  const known = memo?.get(fn);
+  if (known !== undefined) return known;
+  const answer = calledOnlyInLoopsUncached(context, structure, calls, fn);
+  memo?.set(fn, answer);
+  return answer;
+}
+
+function calledOnlyInLoopsUncached(context: FlowContext, structure: Structure, calls: readonly Call[], fn: Block): boolean {
   const head = context.tokens[fn.head]!;
   const name = head.text === 'def' || head.text === 'func' || head.text === 'fun' || head.text === 'function' ? context.tokens[fn.head + 1]?.text : head.text;
-  if (!name || definedFunction(context, structure, name) !== fn) return false;
+  if (!name || definedFunction(context, structure, name, calls) !== fn) return false;
   const uses = calls.filter((c) => context.tokens[c.name]!.text === name && (c.receiver === undefined || c.receiver === 'this' || c.receiver === 'self') && !(c.name >= fn.start && c.name < fn.end));
   if (uses.length === 0) return false;
   return uses.every((use) => {
@@ -676,6 +808,38 @@ function calledOnlyInLoops(context: FlowContext, structure: Structure, calls: re
     const caller = functionOf(at);
     return caller !== undefined && at !== undefined && (at.kind === 'loop' || insideLoop(at, caller));
   });
+}
+
+const settleMemo = new WeakMap<Block, boolean>();
+
+/** Whether the function settles or gives back a message anywhere (remembered per function). */
+function settlesAnywhere(calls: readonly Call[], systems: readonly string[], fn: Block): boolean {
+  let answer = settleMemo.get(fn);
+  if (answer === undefined) {
+    answer = between(calls, fn.start, fn.end).some((c) => settles(c, systems) !== undefined || GIVE_BACK.has(c.lower));
+    settleMemo.set(fn, answer);
+  }
+  return answer;
+}
+
+const rabbitMemo = new WeakMap<Block, { inFunction: Call[]; acks: Call[] }>();
+
+/** A function's calls, and its RabbitMQ acknowledgements at its own level (remembered per function). */
+function rabbitSettlesOf(structure: Structure, calls: readonly Call[], systems: readonly string[], fn: Block): { inFunction: Call[]; acks: Call[] } {
+  let found = rabbitMemo.get(fn);
+  if (!found) {
+    const inFunction = between(calls, fn.start, fn.end);
+    found = { inFunction, acks: inFunction.filter((c) => settles(c, systems) === 'rabbitmq' && directlyIn(structure, fn, c.name)) };
+    rabbitMemo.set(fn, found);
+  }
+  return found;
+}
+
+/** A call that can fail for reasons of its own: not logging, not decoding, not a getter without arguments. */
+function doesWork(context: FlowContext, call: Call): boolean {
+  const name = context.tokens[call.name]!.text;
+  if (REPORT_NAMES.test(name) || DECODE_NAMES.test(name) || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver))) return false;
+  return !(call.close === call.open + 1 && /^(get|is|has)[A-Z_]/.test(name));
 }
 
 /** Whether a loop lies between the handler and its function. */
@@ -689,33 +853,23 @@ function insideLoop(handler: Block, fn: Block): boolean {
  * `self.process_message(…)` whose body commits).
  */
 function settleInRange(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], from: number, to: number, system: string): Call | undefined {
-  for (const call of calls) {
-    if (call.name < from || call.name >= to) continue;
+  const inRange = between(calls, from, to);
+  for (const call of inRange) {
     if (settles(call, systems) === system) return call;
   }
-  for (const call of calls) {
-    if (call.name < from || call.name >= to) continue;
+  for (const call of inRange) {
     if (call.receiver !== undefined && call.receiver !== 'this' && call.receiver !== 'self') continue;
-    const callee = definedFunction(context, structure, context.tokens[call.name]!.text);
+    const callee = definedFunction(context, structure, context.tokens[call.name]!.text, calls);
     if (!callee) continue;
-    const inner = calls.find((c) => c.name >= callee.start && c.name < callee.end && directlyIn(structure, callee, c.name) && settles(c, systems) === system);
+    const inner = between(calls, callee.start, callee.end).find((c) => directlyIn(structure, callee, c.name) && settles(c, systems) === system);
     if (inner) return inner;
   }
   return undefined;
 }
 
 /** The function or method this file defines under `name` (one definition only; several make it unknown). */
-function definedFunction(context: FlowContext, structure: Structure, name: string): Block | undefined {
-  let found: Block | undefined;
-  for (const block of structure.blocks) {
-    if (block.kind !== 'function') continue;
-    const head = context.tokens[block.head]!;
-    const declared = head.text === 'def' || head.text === 'func' || head.text === 'fun' || head.text === 'function' ? context.tokens[block.head + 1]?.text : head.text;
-    if (declared !== name) continue;
-    if (found) return undefined;
-    found = block;
-  }
-  return found;
+function definedFunction(_context: FlowContext, _structure: Structure, name: string, calls?: readonly Call[]): Block | undefined {
+  return calls ? indexes.get(calls)?.functions.get(name) : undefined;
 }
 
 /** Listener annotations and callbacks after which a framework settles the message when the handler returns normally. */
@@ -759,8 +913,8 @@ function judgeFinally(context: FlowContext, structure: Structure, calls: readonl
   const block = statement.finally!;
   let settle: Call | undefined;
   let system: string | undefined;
-  for (const call of calls) {
-    if (call.name < block.start || call.name >= block.end || !directlyIn(structure, block, call.name)) continue;
+  for (const call of between(calls, block.start, block.end)) {
+    if (!directlyIn(structure, block, call.name)) continue;
     if (GIVE_BACK.has(call.lower)) return undefined;
     system = settles(call, systems);
     if (system) {
@@ -772,11 +926,11 @@ function judgeFinally(context: FlowContext, structure: Structure, calls: readonl
   // A settle inside an `if` in the finally block may be the success path's own.
   if (blockAt(structure, settle.name) !== block) return undefined;
   for (const handler of statement.handlers) {
-    if (calls.some((c) => c.name >= handler.start && c.name < handler.end && GIVE_BACK.has(c.lower))) return undefined;
+    if (between(calls, handler.start, handler.end).some((c) => GIVE_BACK.has(c.lower))) return undefined;
   }
   const fn = functionOf(block);
-  if (fn && context.tokens.slice(fn.head, fn.end).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text))) return undefined;
-  const names = messageNames(context, structure, block, settle);
+  if (fn && repliesIn(context, fn)) return undefined;
+  const names = messageNames(context, block, settle);
   const fakeHandler: Block = { ...statement.body };
   if (guardsMessage(context, structure, calls, statement, fakeHandler, names, systems) !== true) return undefined;
   return behaviour(context, system, 'settled-on-failure', settle, 'in a finally block, which runs when handling failed too', [
@@ -814,31 +968,63 @@ function nextSettle(context: FlowContext, structure: Structure, calls: readonly 
  * `return`, `throw`, `continue` or `break` at the block's own level).
  */
 function firstSettle(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], block: Block, from: number, to: number): { call: Call; system: string } | 'exit' | undefined {
-  const { tokens } = context;
-  let c = 0;
-  while (c < calls.length && calls[c]!.name < from) c++;
-  for (let i = from; i < to; i++) {
-    const token = tokens[i]!;
-    if (token.kind === 'ident' && EXIT_WORDS.has(token.text) && blockAt(structure, i) === block) return 'exit';
-    while (c < calls.length && calls[c]!.name < i) c++;
-    const call = calls[c];
-    if (!call || call.name !== i || !unconditionallyIn(context, structure, block, i)) continue;
-    const system = settles(call, systems);
-    if (system) return { call, system };
+  const events = pathEvents(context, structure, calls, systems).get(block);
+  if (!events) return undefined;
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (events[mid]!.index < from) low = mid + 1;
+    else high = mid;
   }
-  return undefined;
+  const event = events[low];
+  if (!event || event.index >= to) return undefined;
+  return event.settle ?? 'exit';
 }
 
-/** Whether the path through `block` always reaches `index`: only try bodies and scoped blocks lie between them. */
-function unconditionallyIn(context: FlowContext, structure: Structure, block: Block, index: number): boolean {
-  if (index < block.start || index >= block.end) return false;
-  for (let b = blockAt(structure, index); b && b !== block; b = b.parent) {
-    if (b.kind === 'try') continue;
-    if (b.kind === 'other' && SCOPED.has(context.tokens[b.head]!.text)) continue;
-    return false;
-  }
-  return true;
+interface PathEvent {
+  index: number;
+  /** A settle call the path through the block always reaches; absent for an exit (`return`, `throw`, …). */
+  settle?: { call: Call; system: string };
 }
+
+const events = new WeakMap<readonly Call[], Map<Block, PathEvent[]>>();
+
+/**
+ * For every block, in token order, what a path through it meets at the block's own level: exit words, and settle
+ * calls that lie in it directly or inside try bodies and scoped blocks (`using`, `with`). Built once per file, so that
+ * following a path is a binary search instead of a walk over the tokens.
+ */
+function pathEvents(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[]): Map<Block, PathEvent[]> {
+  let byBlock = events.get(calls);
+  if (byBlock) return byBlock;
+  byBlock = new Map();
+  const add = (block: Block | undefined, event: PathEvent) => {
+    if (!block) return;
+    const list = byBlock!.get(block);
+    if (list) list.push(event);
+    else byBlock!.set(block, [event]);
+  };
+  const { tokens } = context;
+  let c = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'ident' && EXIT_WORDS.has(token.text)) add(blockAt(structure, i), { index: i });
+    while (c < calls.length && calls[c]!.name < i) c++;
+    const call = calls[c];
+    if (!call || call.name !== i) continue;
+    const system = settles(call, systems);
+    if (!system) continue;
+    // The settle counts for its own block and for each enclosing one it is reached from unconditionally.
+    for (let b = blockAt(structure, i); b; b = b.parent) {
+      add(b, { index: i, settle: { call, system } });
+      if (!(b.kind === 'try' || (b.kind === 'other' && SCOPED.has(tokens[b.head]!.text)))) break;
+    }
+  }
+  events.set(calls, byBlock);
+  return byBlock;
+}
+
 
 const SCOPED = new Set(['using', 'with', 'synchronized', 'lock', 'unsafe', 'fixed', 'use', 'let', 'also', 'apply', 'run']);
 

@@ -11,6 +11,7 @@ import type { KeyIndex } from '../keyIndex';
 import type { LineIndex } from '../text';
 import type { Setting } from '../types';
 import type { Language, Token } from './lexer';
+import { namesReplyTo } from './flow';
 
 export interface PublishContext {
   file: string;
@@ -82,9 +83,7 @@ function unconfirmedPublishes(context: PublishContext, idents: ReadonlySet<strin
   }
   if (!opensChannel) return [];
   // An RPC client or server: a lost request or reply surfaces as the caller's timeout.
-  for (const ident of idents) if (ident.includes('eply') && /^(get_?|set_?)?reply_?to$/i.test(ident)) return [];
-  // An RPC client or server: a lost request or reply surfaces as the caller's timeout.
-  if (tokens.some((t) => t.kind === 'ident' && /^(get_?|set_?)?reply_?to$/i.test(t.text))) return [];
+  for (const ident of idents) if (namesReplyTo(ident)) return [];
   const settings: Setting[] = [];
   for (let i = 2; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
@@ -97,7 +96,7 @@ function unconfirmedPublishes(context: PublishContext, idents: ReadonlySet<strin
     const receiver = tokens[i - 2]!.text;
     if ((language === 'javascript' || language === 'go') && !/ch(an(nel)?)?$/i.test(receiver)) continue;
     // A reply to an RPC request: the caller times out and asks again.
-    if (tokens.slice(i + 2, close).some((t) => t.kind === 'ident' && /^(get_?)?reply_?to$/i.test(t.text))) continue;
+    if (tokens.slice(i + 2, close).some((t) => t.kind === 'ident' && namesReplyTo(t.text))) continue;
     settings.push(behaviour(context, 'rabbitmq', 'publish-unconfirmed', tokens[i - 2]!, tokens[close]!, `${receiver}.${token.text}`, 'on a channel without publisher confirms'));
   }
   return settings;
