@@ -60,4 +60,19 @@ function materialize(labels, mirrors, prefix) {
   return { work, present, missing };
 }
 
-module.exports = { readLabels, materialize };
+/** The options both measurements take: `--cli`, `--mirrors` (or MQ_LENS_MIRRORS) and `--json`. */
+function commonOptions(args) {
+  const option = (name, fallback) => {
+    const at = args.indexOf(name);
+    return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+  };
+  const root = path.resolve(__dirname, '..');
+  return {
+    root,
+    cli: path.resolve(option('--cli', path.join(root, 'dist/cli.js'))),
+    mirrors: option('--mirrors', process.env.MQ_LENS_MIRRORS || '/work/.mirror'),
+    jsonOut: option('--json', undefined),
+  };
+}
+
+module.exports = { commonOptions, readLabels, materialize };

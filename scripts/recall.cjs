@@ -9,17 +9,10 @@
 const fs = require('fs');
 const path = require('path');
 const cp = require('child_process');
-const { materialize, readLabels } = require('./labelled-files.cjs');
+const { commonOptions, materialize, readLabels } = require('./labelled-files.cjs');
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
-};
-const root = path.resolve(__dirname, '..');
-const cli = path.resolve(option('--cli', path.join(root, 'dist/cli.js')));
-const mirrors = option('--mirrors', process.env.MQ_LENS_MIRRORS || '/work/.mirror');
-const jsonOut = option('--json', undefined);
+const { root, cli, mirrors, jsonOut } = commonOptions(args);
 const labelsDir = path.join(root, 'bench/recall/labels');
 
 const labels = readLabels(labelsDir);
