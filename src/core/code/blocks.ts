@@ -3,6 +3,7 @@
 // exception handlers; Go's `if err != nil { … }` counts as a handler. It is not a parser: it reads what braces and
 // indentation say, and a caller treats anything it cannot place as unknown.
 import type { LineIndex } from '../text';
+import { matchingOpen } from './entities';
 import type { Language, Token } from './lexer';
 
 export type BlockKind = 'function' | 'loop' | 'try' | 'catch' | 'finally' | 'if' | 'else' | 'class' | 'other';
@@ -116,7 +117,7 @@ function classifyBrace(tokens: readonly Token[], at: number, language: Language)
   while (i >= 0) {
     const token = tokens[i]!;
     if (token.text === ')' || token.text === ']') {
-      const back = matchBack(tokens, i);
+      const back = matchingOpen(tokens, i);
       if (back === undefined) break;
       i = back;
     } else if (token.text === '{' || token.text === '}' || (token.text === ';' && language !== 'go')) {
@@ -149,7 +150,7 @@ function classifyBrace(tokens: readonly Token[], at: number, language: Language)
   // these languages, apart from Kotlin and Scala trailing lambdas, handled above).
   for (let k = at - 1; k > first; k--) {
     if (tokens[k]!.text !== ')') continue;
-    const back = matchBack(tokens, k);
+    const back = matchingOpen(tokens, k);
     if (back !== undefined && back > 0 && tokens[back - 1]!.kind === 'ident') return { kind: 'function', head: back - 1 };
     break;
   }
@@ -170,7 +171,7 @@ function armOfCase(tokens: readonly Token[], arrow: number): boolean {
 function lambdaCall(tokens: readonly Token[], arrow: number): number | undefined {
   let i = arrow - 1;
   if (tokens[i]?.text === ')') {
-    const back = matchBack(tokens, i);
+    const back = matchingOpen(tokens, i);
     if (back === undefined) return undefined;
     i = back - 1;
   } else {
@@ -192,6 +193,7 @@ function isDeclarationTail(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+/** The bracket closing the one at `open`, looked for before `limit` only (a statement's own brackets). */
 function matchForwardIn(tokens: readonly Token[], open: number, limit: number): number | undefined {
   const opener = tokens[open]!.text;
   const closer = opener === '(' ? ')' : ']';
@@ -200,19 +202,6 @@ function matchForwardIn(tokens: readonly Token[], open: number, limit: number): 
     if (tokens[k]!.kind !== 'punct') continue;
     if (tokens[k]!.text === opener) depth++;
     else if (tokens[k]!.text === closer && --depth === 0) return k;
-  }
-  return undefined;
-}
-
-function matchBack(tokens: readonly Token[], close: number): number | undefined {
-  const closer = tokens[close]!.text;
-  const opener = closer === ')' ? '(' : closer === ']' ? '[' : '{';
-  let depth = 0;
-  for (let k = close; k >= 0; k--) {
-    const text = tokens[k]!.text;
-    if (tokens[k]!.kind !== 'punct') continue;
-    if (text === closer) depth++;
-    else if (text === opener && --depth === 0) return k;
   }
   return undefined;
 }

@@ -222,7 +222,8 @@ export function matchingOpen(tokens: readonly Token[], close: number): number | 
   return undefined;
 }
 
-function countArguments(tokens: readonly Token[], open: number, end: number): number {
+/** How many arguments the call opened at `open` and closed at `end` takes. */
+export function countArguments(tokens: readonly Token[], open: number, end: number): number {
   if (end === open + 1) return 0;
   let count = 1;
   let depth = 0;

@@ -12,6 +12,7 @@ import type { KeyIndex } from '../keyIndex';
 import type { LineIndex } from '../text';
 import type { Setting, Span, TracePlace } from '../types';
 import { blockAt, blockStructure, functionOf, type Block, type Structure, type TryStatement } from './blocks';
+import { closing, matchingOpen } from './entities';
 import type { Language, Token } from './lexer';
 
 /** Calls that settle a message for good, per system (names compared in lower case, as `.name(`). */
@@ -435,8 +436,8 @@ function callsOf(tokens: readonly Token[], language: Language): Call[] {
   for (let i = 0; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'ident' || tokens[i + 1]!.text !== '(' || KEYWORDS.has(token.text)) continue;
-    const close = matchForward(tokens, i + 1);
-    if (close === undefined) continue;
+    const close = closing(tokens, i + 1);
+    if (close >= tokens.length) continue;
     if (isDeclaration(tokens, i, close, language)) continue;
     const call: Call = { name: i, open: i + 1, close, lower: token.text.toLowerCase() };
     const dot = tokens[i - 1];
@@ -462,11 +463,8 @@ function isDeclaration(tokens: readonly Token[], name: number, close: number, la
   switch (language) {
     case 'go':
       if (before.text === ')') {
-        let depth = 0;
-        for (let k = name - 1; k >= 0; k--) {
-          if (tokens[k]!.text === ')') depth++;
-          else if (tokens[k]!.text === '(' && --depth === 0) return tokens[k - 1]?.text === 'func';
-        }
+        const open = matchingOpen(tokens, name - 1);
+        return open !== undefined && tokens[open - 1]?.text === 'func';
       }
       return false;
     case 'javascript':
@@ -477,19 +475,6 @@ function isDeclaration(tokens: readonly Token[], name: number, close: number, la
       // Java, Kotlin, Scala, C#: a type (a name, a generic's `>`, an array's `]`) before the method's name.
       return ((before.kind === 'ident' && !NOT_TYPES.has(before.text)) || before.text === '>' || before.text === ']') && (after?.text === '{' || after?.text === 'throws' || after?.text === '=>' || after?.text === ':' || after?.text === 'where' || after?.text === ';' || after?.text === '=');
   }
-}
-
-function matchForward(tokens: readonly Token[], open: number): number | undefined {
-  const opener = tokens[open]!.text;
-  const closer = opener === '(' ? ')' : opener === '[' ? ']' : '}';
-  let depth = 0;
-  for (let k = open; k < tokens.length; k++) {
-    if (tokens[k]!.kind !== 'punct') continue;
-    const text = tokens[k]!.text;
-    if (text === opener) depth++;
-    else if (text === closer && --depth === 0) return k;
-  }
-  return undefined;
 }
 
 /** The system a call settles a message for, among the file's systems, or undefined. */
@@ -888,14 +873,7 @@ function frameworkSettle(context: FlowContext, fn: Block): { system: string; who
   if (context.language === 'javascript' && (head.text === '=>' || head.text === 'function')) {
     // kafkajs: `eachMessage: async ({ message }) => {`.
     let k = fn.head - 1;
-    if (tokens[k]?.text === ')') {
-      let depth = 0;
-      for (; k >= 0; k--) {
-        if (tokens[k]!.text === ')') depth++;
-        else if (tokens[k]!.text === '(' && --depth === 0) break;
-      }
-      k--;
-    }
+    if (tokens[k]?.text === ')') k = (matchingOpen(tokens, k) ?? 0) - 1;
     if (tokens[k]?.text === 'async') k--;
     if (tokens[k]?.text === ':' && tokens[k - 1]?.text === 'eachMessage' && context.systems.has('kafka')) return { system: 'kafka', who: 'kafkajs' };
     // An SQS-triggered Lambda handler (typed SQSEvent or SQSHandler) without partial batch responses.

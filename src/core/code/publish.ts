@@ -10,6 +10,7 @@ import type { ClientInfo } from '../knowledgeTypes';
 import type { KeyIndex } from '../keyIndex';
 import type { LineIndex } from '../text';
 import type { Setting } from '../types';
+import { argumentAt, closing, countArguments } from './entities';
 import type { Language, Token } from './lexer';
 import { namesReplyTo } from './flow';
 
@@ -88,8 +89,8 @@ function unconfirmedPublishes(context: PublishContext, idents: ReadonlySet<strin
   for (let i = 2; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'ident' || !publish.has(token.text) || tokens[i - 1]!.text !== '.' || tokens[i + 1]!.text !== '(') continue;
-    const close = closeOf(tokens, i + 1);
-    if (close === undefined) continue;
+    const close = closing(tokens, i + 1);
+    if (close >= tokens.length) continue;
     // A mock's verification (`verify(channel).basicPublish(…)`, `then(channel).should().basicPublish(…)`) is no publish.
     if (tokens[i - 2]!.kind !== 'ident') continue;
     // amqplib's `publish` and `sendToQueue`, amqp091-go's `Publish`: only on a receiver named for a channel.
@@ -131,37 +132,14 @@ function mandatoryWithoutReturns(context: PublishContext, idents: ReadonlySet<st
     if ((t.text === 'mandatory' || t.text === 'Mandatory') && (tokens[i + 1]!.text === ':' || tokens[i + 1]!.text === '=') && /^(true|True)$/.test(tokens[i + 2]!.text)) flag = tokens[i + 2];
     else if (t.text === 'setMandatory' && tokens[i + 1]!.text === '(' && tokens[i + 2]!.text === 'true') flag = tokens[i + 2];
     else if (MANDATORY_POSITION[t.text] !== undefined && tokens[i - 1]?.text === '.' && tokens[i + 1]!.text === '(') {
-      const argument = nthArgument(tokens, i + 1, MANDATORY_POSITION[t.text]!);
-      if (argument && argument.text === 'true') flag = argument;
+      const at = argumentAt(tokens, i + 1, MANDATORY_POSITION[t.text]!);
+      // The argument is the literal `true` alone (not `true && x`).
+      if (at !== undefined && tokens[at]!.text === 'true' && (tokens[at + 1]?.text === ',' || tokens[at + 1]?.text === ')')) flag = tokens[at];
     }
     if (!flag) continue;
     settings.push(behaviour(context, 'rabbitmq', 'mandatory-unhandled', flag, flag, t.text === 'setMandatory' ? 'setMandatory' : 'mandatory', 'true, with no handler for returned messages'));
   }
   return settings;
-}
-
-/** The single-token argument at `index` of the call whose `(` is at `open`, or undefined. */
-function nthArgument(tokens: readonly Token[], open: number, index: number): Token | undefined {
-  let depth = 0;
-  let n = 0;
-  let startOf = open + 1;
-  for (let k = open; k < tokens.length; k++) {
-    const text = tokens[k]!.text;
-    if (text === '(' || text === '[' || text === '{') {
-      depth++;
-      continue;
-    }
-    if (text === ')' || text === ']' || text === '}') {
-      if (--depth === 0) return n === index && k - startOf === 1 ? tokens[startOf] : undefined;
-      continue;
-    }
-    if (text === ',' && depth === 1) {
-      if (n === index) return k - startOf === 1 ? tokens[startOf] : undefined;
-      n++;
-      startOf = k + 1;
-    }
-  }
-  return undefined;
 }
 
 /** Kafka sends whose outcome is dropped. */
@@ -175,11 +153,11 @@ function uncheckedSends(context: PublishContext, ids: ReadonlySet<string>): Sett
     if (token.kind !== 'ident' || tokens[i - 1]!.text !== '.' || tokens[i + 1]!.text !== '(') continue;
     const receiver = tokens[i - 2]!;
     if (receiver.kind !== 'ident') continue;
-    const close = closeOf(tokens, i + 1);
-    if (close === undefined) continue;
+    const close = closing(tokens, i + 1);
+    if (close >= tokens.length) continue;
     let kind: string | undefined;
     const jvm = language === 'java' || language === 'kotlin' || language === 'scala';
-    if (jvm && token.text === 'send' && producers.java.has(receiver.text) && !hasCallback(tokens, i + 1, close)) kind = 'the Future it returns is dropped, and no callback is given';
+    if (jvm && token.text === 'send' && producers.java.has(receiver.text) && countArguments(tokens, i + 1, close) < 2) kind = 'the Future it returns is dropped, and no callback is given';
     else if (jvm && (token.text === 'send' || token.text === 'sendDefault') && producers.template.has(receiver.text)) kind = 'the future it returns is dropped';
     else if (language === 'javascript' && (token.text === 'send' || token.text === 'sendBatch') && ids.has('kafkajs') && producers.js.has(receiver.text)) kind = 'the promise it returns is neither awaited nor caught';
     else if (language === 'python' && token.text === 'send' && ids.has('kafka-python') && producers.python.has(receiver.text)) kind = 'the future it returns is dropped';
@@ -236,18 +214,6 @@ function skipAngles(tokens: readonly Token[], open: number): number {
   return open + 1;
 }
 
-/** Java's `send(record, callback)` or `send(record, (md, e) -> …)`: a second argument is the callback. */
-function hasCallback(tokens: readonly Token[], open: number, close: number): boolean {
-  let depth = 0;
-  for (let k = open + 1; k < close; k++) {
-    const text = tokens[k]!.text;
-    if (text === '(' || text === '[' || text === '{') depth++;
-    else if (text === ')' || text === ']' || text === '}') depth--;
-    else if (text === ',' && depth === 0) return true;
-  }
-  return false;
-}
-
 /** The first token of a receiver chain: `this.producer.send(` starts at `this`. */
 function statementStart(tokens: readonly Token[], receiver: number): number {
   let k = receiver;
@@ -269,17 +235,6 @@ function ignoresResult(tokens: readonly Token[], start: number, close: number, l
   if (!after) return true;
   if (after.text === '.' || after.text === '?.') return false; // `.get()`, `.whenComplete(…)`, `.then(…)`, `.catch(…)`
   return after.text === ';' || after.text === '}' || after.lineStart;
-}
-
-function closeOf(tokens: readonly Token[], open: number): number | undefined {
-  let depth = 0;
-  for (let k = open; k < tokens.length; k++) {
-    const text = tokens[k]!.text;
-    if (tokens[k]!.kind !== 'punct') continue;
-    if (text === '(') depth++;
-    else if (text === ')' && --depth === 0) return k;
-  }
-  return undefined;
 }
 
 function behaviour(context: PublishContext, system: string, key: string, first: Token, last: Token, rawKey: string, value: string): Setting {
