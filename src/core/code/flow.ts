@@ -165,11 +165,9 @@ function commitsBeforeProcessing(context: FlowContext, structure: Structure, cal
     if (list) list.push(call);
     else commitsOf.set(block, [call]);
   }
-  for (const commit of calls) {
-    if (settles(commit, systems) !== 'kafka') continue;
-    const block = blockAt(structure, commit.name);
+  for (const [block, siblings] of commitsOf) for (const [position, commit] of siblings.entries()) {
     const fn = functionOf(block);
-    if (!block || !fn) continue;
+    if (!fn) continue;
     // The JVM client's commits with arguments take an offsets map: which records it covers is not known here.
     const jvm = context.language === 'java' || context.language === 'kotlin' || context.language === 'scala';
     if (jvm && commit.lower !== 'acknowledge' && commit.close > commit.open + 1) continue;
@@ -212,9 +210,7 @@ function commitsBeforeProcessing(context: FlowContext, structure: Structure, cal
     if (names.size === 0) continue;
     const handedOff: number[] = [];
     // From the previous commit in the same block at the latest: what comes before that one is its business.
-    const siblings = commitsOf.get(block) ?? [];
-    const position = siblings.indexOf(commit);
-    const previousCommit = position > 0 ? siblings[position - 1] : undefined;
+    const previousCommit = siblings[position - 1];
     if (previousCommit) from = Math.max(from, previousCommit.close + 1);
     if (usesForWork(context, structure, calls, systems, from, commit.name, names, commit, handedOff)) continue;
     if (handedOff.length > 0) {
@@ -226,7 +222,7 @@ function commitsBeforeProcessing(context: FlowContext, structure: Structure, cal
     }
     const handedAfter: number[] = [];
     // Up to the next commit in the same block: what follows that one is its business.
-    const nextCommit = position >= 0 ? siblings[position + 1] : undefined;
+    const nextCommit = siblings[position + 1];
     const until = nextCommit ? nextCommit.name : block.end;
     const after = usesForWork(context, structure, calls, systems, commit.close + 1, until, names, commit, handedAfter) ?? handedAfter[0];
     if (after === undefined) continue;
@@ -240,13 +236,8 @@ function commitsBeforeProcessing(context: FlowContext, structure: Structure, cal
 /** The first token from `from` to `to` where the records do work: passed to a call that is not logging, or looped over. */
 function usesForWork(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], from: number, to: number, names: ReadonlySet<string>, commit: Call, handedOff: number[]): number | undefined {
   const { tokens } = context;
-  const isWork = (call: Call): boolean => {
-    const name = tokens[call.name]!.text;
-    if (call === commit || settles(call, systems) || GIVE_BACK.has(call.lower) || DECODE_NAMES.test(name) || FETCH_CALLS.has(call.lower)) return false;
-    if (call.close === call.open + 1 && /^(get|is|has)[A-Z_]/.test(name)) return false;
-    if (isHandOff(call)) return false;
-    return !(REPORT_NAMES.test(name) || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver)));
-  };
+  const isWork = (call: Call): boolean => call !== commit && !settles(call, systems) && !GIVE_BACK.has(call.lower) && !FETCH_CALLS.has(call.lower)
+    && !isHandOff(call) && doesWork(context, call);
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (!names.has(t.text) || k === commit.name) continue;
@@ -330,7 +321,7 @@ function swallowedByCallee(context: FlowContext, structure: Structure, calls: re
   const swallowerOf = (name: string): Block | undefined => {
     if (swallowers.has(name)) return swallowers.get(name);
     let found: Block | undefined;
-    const fn = definedFunction(context, structure, name, calls);
+    const fn = definedFunction(calls, name);
     if (fn && context.language !== 'go' && !settlesAnywhere(calls, systems, fn)) {
       const covered: Array<[number, number]> = [];
       for (const statement of triesOf.get(fn) ?? []) {
@@ -350,7 +341,7 @@ function swallowedByCallee(context: FlowContext, structure: Structure, calls: re
   };
   const out: Setting[] = [];
   for (const call of calls) {
-    if (call.receiver !== undefined && call.receiver !== 'this' && call.receiver !== 'self') continue;
+    if (!ownCall(call)) continue;
     // The handling of a message takes it (or something read from it), and is a statement of its own: not bookkeeping
     // without arguments, not a call inside another call's arguments or a lambda.
     if (call.close === call.open + 1) continue;
@@ -375,15 +366,21 @@ function swallowedByCallee(context: FlowContext, structure: Structure, calls: re
   return out;
 }
 
-/** The calls whose name lies in [from, to), found by binary search (calls are in token order). */
-function between(calls: readonly Call[], from: number, to: number): Call[] {
+/** The first index of `items` (ordered by `position`) whose position is at least `at`. */
+function lowerBound<T>(items: readonly T[], at: number, position: (item: T) => number): number {
   let low = 0;
-  let high = calls.length;
+  let high = items.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (calls[mid]!.name < from) low = mid + 1;
+    if (position(items[mid]!) < at) low = mid + 1;
     else high = mid;
   }
+  return low;
+}
+
+/** The calls whose name lies in [from, to) (calls are in token order). */
+function between(calls: readonly Call[], from: number, to: number): Call[] {
+  const low = lowerBound(calls, from, (call) => call.name);
   const out: Call[] = [];
   for (let i = low; i < calls.length && calls[i]!.name < to; i++) out.push(calls[i]!);
   return out;
@@ -397,7 +394,11 @@ interface FileIndex {
   functions: Map<string, Block | undefined>;
   /** Indexes of `replyTo`-like identifiers. */
   replies: number[];
+  /** Answers remembered per function, and what paths meet per block (`pathEvents`), built on first use. */
   calledInLoops: Map<Block, boolean>;
+  settlesAnywhere: Map<Block, boolean>;
+  rabbitSettles: Map<Block, { inFunction: Call[]; acks: Call[] }>;
+  events?: Map<Block, PathEvent[]>;
 }
 
 const indexes = new WeakMap<readonly Call[], FileIndex>();
@@ -412,22 +413,26 @@ function fileIndex(context: FlowContext, structure: Structure, calls: readonly C
   const functions = new Map<string, Block | undefined>();
   for (const block of structure.blocks) {
     if (block.kind !== 'function') continue;
-    const head = tokens[block.head]!;
-    const name = head.text === 'def' || head.text === 'func' || head.text === 'fun' || head.text === 'function' ? tokens[block.head + 1]?.text : head.text;
+    const name = functionName(tokens, block);
     if (name === undefined) continue;
     functions.set(name, functions.has(name) ? undefined : block);
   }
   const replies: number[] = [];
   for (let k = 0; k < tokens.length; k++) if (tokens[k]!.kind === 'ident' && namesReplyTo(tokens[k]!.text)) replies.push(k);
-  index = { enclosing, functions, replies, calledInLoops: new Map() };
+  index = { enclosing, functions, replies, calledInLoops: new Map(), settlesAnywhere: new Map(), rabbitSettles: new Map() };
   indexes.set(calls, index);
   return index;
 }
 
+/** The name a function block is declared under: after `def`, `func`, `fun` or `function`, or the method's own name. */
+function functionName(tokens: readonly Token[], fn: Block): string | undefined {
+  const head = tokens[fn.head]!;
+  return head.text === 'def' || head.text === 'func' || head.text === 'fun' || head.text === 'function' ? tokens[fn.head + 1]?.text : head.text;
+}
+
 /** Whether the function names `replyTo` anywhere: it answers (or asks) RPC requests. */
 function repliesIn(context: FlowContext, fn: Block): boolean {
-  const index = indexes.get(context.calls!);
-  return index !== undefined && index.replies.some((k) => k >= fn.head && k < fn.end);
+  return indexes.get(context.calls!)!.replies.some((k) => k >= fn.head && k < fn.end);
 }
 
 /** Every call in the file: `name(`, with its receiver when written `receiver.name(`; declarations are not calls. */
@@ -541,7 +546,7 @@ function shapeOf(context: FlowContext, structure: Structure, calls: readonly Cal
       shape.system ??= system;
       continue;
     }
-    if (REPORT_NAMES.test(context.tokens[call.name]!.text) || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver))) {
+    if (reports(context.tokens, call)) {
       insideReport = Math.max(insideReport, call.close);
       continue;
     }
@@ -613,14 +618,7 @@ function guardsMessage(context: FlowContext, structure: Structure, calls: readon
   const home = context.language === 'go' ? handler.parent : statement.body;
   // Loops inside the guarded code name messages too: `for (ConsumerRecord r : records)`.
   const local = new Set(names);
-  let first = 0;
-  let last = structure.blocks.length;
-  while (first < last) {
-    const mid = (first + last) >> 1;
-    if (structure.blocks[mid]!.start < start) first = mid + 1;
-    else last = mid;
-  }
-  for (let b = first; b < structure.blocks.length; b++) {
+  for (let b = lowerBound(structure.blocks, start, (block) => block.start); b < structure.blocks.length; b++) {
     const block = structure.blocks[b]!;
     if (block.start >= end) break;
     if (block.kind !== 'loop' || block.head < start || block.head >= end) continue;
@@ -648,7 +646,7 @@ function guardsMessage(context: FlowContext, structure: Structure, calls: readon
       continue;
     }
     // A getter without arguments (`getText()`, `isEmpty()`) does no work of its own.
-    if (call.close === call.open + 1 && /^(get|is|has)[A-Z_]/.test(tokens[call.name]!.text)) continue;
+    if (isGetter(tokens, call)) continue;
     // Nor does reading a field of the message (`record.value()`, `msg.Data()`).
     if (call.close === call.open + 1 && call.receiver !== undefined && local.has(call.receiver)) continue;
     if (DECODE_NAMES.test(tokens[call.name]!.text)) {
@@ -706,10 +704,10 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
   // The path after the handler: an unconditional `return` leaves the function, `continue` the loop iteration.
   const next = shape.exit?.word === 'return' ? undefined : nextSettle(context, structure, calls, systems, statement, shape.exit?.word === 'continue' ? 'continue' : undefined);
   if (next) {
-    if (!dropsAll(messageNames(context, handler, next.call))) return undefined;
+    const names = messageNames(context, handler, next.call);
+    if (!dropsAll(names)) return undefined;
     // Other work on the message between the handler and the acknowledgement (the try was a side concern, such as an
     // audit event, and the real work comes after it): the failure that matters would not be swallowed.
-    const names = messageNames(context, handler, next.call);
     if (between(calls, statement.end, next.call.name).some((c) => doesWork(context, c) && !(settles(c, systems) || GIVE_BACK.has(c.lower))
       && context.tokens.slice(c.open + 1, c.close).some((t) => names.has(t.text)))) return undefined;
     if (shape.exit?.word === 'continue' && next.system !== 'kafka') return undefined;
@@ -774,19 +772,19 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
 
 /** Whether the function is called from this file, and every such call sits in a loop of its caller. */
 function calledOnlyInLoops(context: FlowContext, structure: Structure, calls: readonly Call[], fn: Block): boolean {
-  const memo = indexes.get(calls)?.calledInLoops;
-  const known = memo?.get(fn);
-  if (known !== undefined) return known;
-  const answer = calledOnlyInLoopsUncached(context, structure, calls, fn);
-  memo?.set(fn, answer);
+  const memo = indexes.get(calls)!.calledInLoops;
+  let answer = memo.get(fn);
+  if (answer === undefined) {
+    answer = calledOnlyInLoopsUncached(context, structure, calls, fn);
+    memo.set(fn, answer);
+  }
   return answer;
 }
 
 function calledOnlyInLoopsUncached(context: FlowContext, structure: Structure, calls: readonly Call[], fn: Block): boolean {
-  const head = context.tokens[fn.head]!;
-  const name = head.text === 'def' || head.text === 'func' || head.text === 'fun' || head.text === 'function' ? context.tokens[fn.head + 1]?.text : head.text;
-  if (!name || definedFunction(context, structure, name, calls) !== fn) return false;
-  const uses = calls.filter((c) => context.tokens[c.name]!.text === name && (c.receiver === undefined || c.receiver === 'this' || c.receiver === 'self') && !(c.name >= fn.start && c.name < fn.end));
+  const name = functionName(context.tokens, fn);
+  if (!name || definedFunction(calls, name) !== fn) return false;
+  const uses = calls.filter((c) => context.tokens[c.name]!.text === name && ownCall(c) && !(c.name >= fn.start && c.name < fn.end));
   if (uses.length === 0) return false;
   return uses.every((use) => {
     const at = blockAt(structure, use.name);
@@ -795,36 +793,47 @@ function calledOnlyInLoopsUncached(context: FlowContext, structure: Structure, c
   });
 }
 
-const settleMemo = new WeakMap<Block, boolean>();
-
 /** Whether the function settles or gives back a message anywhere (remembered per function). */
 function settlesAnywhere(calls: readonly Call[], systems: readonly string[], fn: Block): boolean {
-  let answer = settleMemo.get(fn);
+  const memo = indexes.get(calls)!.settlesAnywhere;
+  let answer = memo.get(fn);
   if (answer === undefined) {
     answer = between(calls, fn.start, fn.end).some((c) => settles(c, systems) !== undefined || GIVE_BACK.has(c.lower));
-    settleMemo.set(fn, answer);
+    memo.set(fn, answer);
   }
   return answer;
 }
 
-const rabbitMemo = new WeakMap<Block, { inFunction: Call[]; acks: Call[] }>();
-
 /** A function's calls, and its RabbitMQ acknowledgements at its own level (remembered per function). */
 function rabbitSettlesOf(structure: Structure, calls: readonly Call[], systems: readonly string[], fn: Block): { inFunction: Call[]; acks: Call[] } {
-  let found = rabbitMemo.get(fn);
+  const memo = indexes.get(calls)!.rabbitSettles;
+  let found = memo.get(fn);
   if (!found) {
     const inFunction = between(calls, fn.start, fn.end);
     found = { inFunction, acks: inFunction.filter((c) => settles(c, systems) === 'rabbitmq' && directlyIn(structure, fn, c.name)) };
-    rabbitMemo.set(fn, found);
+    memo.set(fn, found);
   }
   return found;
 }
 
 /** A call that can fail for reasons of its own: not logging, not decoding, not a getter without arguments. */
 function doesWork(context: FlowContext, call: Call): boolean {
-  const name = context.tokens[call.name]!.text;
-  if (REPORT_NAMES.test(name) || DECODE_NAMES.test(name) || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver))) return false;
-  return !(call.close === call.open + 1 && /^(get|is|has)[A-Z_]/.test(name));
+  return !reports(context.tokens, call) && !DECODE_NAMES.test(context.tokens[call.name]!.text) && !isGetter(context.tokens, call);
+}
+
+/** A call that only reports: logging, printing, metrics, by its name or its receiver's. */
+function reports(tokens: readonly Token[], call: Call): boolean {
+  return REPORT_NAMES.test(tokens[call.name]!.text) || (call.receiver !== undefined && REPORT_RECEIVERS.test(call.receiver));
+}
+
+/** A getter without arguments (`getText()`, `isEmpty()`): it does no work of its own. */
+function isGetter(tokens: readonly Token[], call: Call): boolean {
+  return call.close === call.open + 1 && /^(get|is|has)[A-Z_]/.test(tokens[call.name]!.text);
+}
+
+/** A call of a function of this file: no receiver, or `this` or `self`. */
+function ownCall(call: Call): boolean {
+  return call.receiver === undefined || call.receiver === 'this' || call.receiver === 'self';
 }
 
 /** Whether a loop lies between the handler and its function. */
@@ -843,8 +852,8 @@ function settleInRange(context: FlowContext, structure: Structure, calls: readon
     if (settles(call, systems) === system) return call;
   }
   for (const call of inRange) {
-    if (call.receiver !== undefined && call.receiver !== 'this' && call.receiver !== 'self') continue;
-    const callee = definedFunction(context, structure, context.tokens[call.name]!.text, calls);
+    if (!ownCall(call)) continue;
+    const callee = definedFunction(calls, context.tokens[call.name]!.text);
     if (!callee) continue;
     const inner = between(calls, callee.start, callee.end).find((c) => directlyIn(structure, callee, c.name) && settles(c, systems) === system);
     if (inner) return inner;
@@ -853,8 +862,8 @@ function settleInRange(context: FlowContext, structure: Structure, calls: readon
 }
 
 /** The function or method this file defines under `name` (one definition only; several make it unknown). */
-function definedFunction(_context: FlowContext, _structure: Structure, name: string, calls?: readonly Call[]): Block | undefined {
-  return calls ? indexes.get(calls)?.functions.get(name) : undefined;
+function definedFunction(calls: readonly Call[], name: string): Block | undefined {
+  return indexes.get(calls)?.functions.get(name);
 }
 
 /** Listener annotations and callbacks after which a framework settles the message when the handler returns normally. */
@@ -948,14 +957,7 @@ function nextSettle(context: FlowContext, structure: Structure, calls: readonly 
 function firstSettle(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[], block: Block, from: number, to: number): { call: Call; system: string } | 'exit' | undefined {
   const events = pathEvents(context, structure, calls, systems).get(block);
   if (!events) return undefined;
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (events[mid]!.index < from) low = mid + 1;
-    else high = mid;
-  }
-  const event = events[low];
+  const event = events[lowerBound(events, from, (e) => e.index)];
   if (!event || event.index >= to) return undefined;
   return event.settle ?? 'exit';
 }
@@ -966,22 +968,20 @@ interface PathEvent {
   settle?: { call: Call; system: string };
 }
 
-const events = new WeakMap<readonly Call[], Map<Block, PathEvent[]>>();
-
 /**
  * For every block, in token order, what a path through it meets at the block's own level: exit words, and settle
  * calls that lie in it directly or inside try bodies and scoped blocks (`using`, `with`). Built once per file, so that
  * following a path is a binary search instead of a walk over the tokens.
  */
 function pathEvents(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[]): Map<Block, PathEvent[]> {
-  let byBlock = events.get(calls);
-  if (byBlock) return byBlock;
-  byBlock = new Map();
+  const index = indexes.get(calls)!;
+  if (index.events) return index.events;
+  const byBlock = new Map<Block, PathEvent[]>();
   const add = (block: Block | undefined, event: PathEvent) => {
     if (!block) return;
-    const list = byBlock!.get(block);
+    const list = byBlock.get(block);
     if (list) list.push(event);
-    else byBlock!.set(block, [event]);
+    else byBlock.set(block, [event]);
   };
   const { tokens } = context;
   let c = 0;
@@ -999,7 +999,7 @@ function pathEvents(context: FlowContext, structure: Structure, calls: readonly 
       if (!(b.kind === 'try' || (b.kind === 'other' && SCOPED.has(tokens[b.head]!.text)))) break;
     }
   }
-  events.set(calls, byBlock);
+  index.events = byBlock;
   return byBlock;
 }
 
