@@ -1022,7 +1022,8 @@ function behaviour(context: FlowContext, system: string, key: string, call: Call
   return { ...behaviourAt(context, system, key, span, rawKey, value), trace };
 }
 
-function behaviourAt(context: FlowContext, system: string, key: string, span: Span, rawKey: string, value: string): Setting {
+/** A behaviour setting on `span`: what the code does there, under the key's canonical name. */
+export function behaviourAt(context: Pick<FlowContext, 'file' | 'lines' | 'keys'>, system: string, key: string, span: Span, rawKey: string, value: string): Setting {
   const position = context.lines.positionAt(span.start);
   const canonical = context.keys.lookup(system, key)?.key ?? key;
   return {

@@ -12,7 +12,7 @@ import type { LineIndex } from '../text';
 import type { Setting } from '../types';
 import { argumentAt, closing, countArguments } from './entities';
 import type { Language, Token } from './lexer';
-import { namesReplyTo } from './flow';
+import { behaviourAt, namesReplyTo } from './flow';
 
 export interface PublishContext {
   file: string;
@@ -238,10 +238,5 @@ function ignoresResult(tokens: readonly Token[], start: number, close: number, l
 }
 
 function behaviour(context: PublishContext, system: string, key: string, first: Token, last: Token, rawKey: string, value: string): Setting {
-  const span = { start: first.span.start, end: last.span.end };
-  const position = context.lines.positionAt(span.start);
-  return {
-    file: context.file, line: position.line, column: position.column, system, key: context.keys.lookup(system, key)?.key ?? key, rawKey, value,
-    keySpan: span, valueSpan: span, valueStyle: 'identifier',
-  };
+  return behaviourAt(context, system, key, { start: first.span.start, end: last.span.end }, rawKey, value);
 }

@@ -81,10 +81,10 @@ const DECLARES = new Set(['class', 'interface', 'struct', 'record', 'enum', 'del
 /** C#: the namespaces a file uses through a project-wide `global using`, known by a type name only that client has. */
 function globalUsings(tokens: readonly Token[], imports: readonly ImportRef[]): ImportRef[] {
   const found: ImportRef[] = [];
+  // A name the file declares itself (`class ProduceException`) is its own type, not the client's.
+  const declared = new Set(tokens.flatMap((t, i) => (DECLARES.has(t.text) && tokens[i + 1]?.kind === 'ident' ? [tokens[i + 1]!.text] : [])));
   for (const [namespace, types] of Object.entries(CSHARP_GLOBAL_USING_TYPES)) {
     if (imports.some((i) => i.module === namespace || i.module.startsWith(`${namespace}.`))) continue;
-    // A name the file declares itself (`class ProduceException`) is its own type, not the client's.
-    const declared = new Set(tokens.flatMap((t, i) => (DECLARES.has(t.text) && tokens[i + 1]?.kind === 'ident' ? [tokens[i + 1]!.text] : [])));
     const use = tokens.find((t) => t.kind === 'ident' && types.includes(t.text) && !declared.has(t.text));
     if (use) found.push({ module: namespace, line: use.line, statementLine: use.line, span: use.span });
   }
