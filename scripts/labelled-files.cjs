@@ -29,8 +29,8 @@ function gitDir(mirrors, repo) {
  * Writes each labelled file (at its commit, or HEAD when the commit is gone) under `work/owner+name/path`. Returns the
  * labels whose file was written (`present`, one per file) and the `repo:path` of those that could not be (`missing`).
  */
-function materialize(labels, mirrors, prefix) {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+function materialize(labels, mirrors, prefix, into) {
+  const work = into ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const missing = [];
   const present = [];
   const seen = new Set();
@@ -75,4 +75,4 @@ function commonOptions(args) {
   };
 }
 
-module.exports = { commonOptions, readLabels, materialize };
+module.exports = { commonOptions, gitDir, readLabels, materialize };

@@ -12,6 +12,7 @@ import type { Finding, Setting } from '../core/types';
 import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { formatOf } from '../core/formats';
+import { readsFactsFrom, settleWorkspace, workspaceFactsOf, type WorkspaceFact } from '../core/workspace';
 import { FILE_ROLES, type FileRole, type RoleGlobs } from '../core/context/role';
 import type { NonProductionLevel } from '../core/rules/context';
 import { collectFiles, DEFAULT_MAX_BYTES, readSource, type Skipped } from './files';
@@ -122,11 +123,14 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   const findings: Finding[] = [];
   const keys = bundledKeyIndex();
   const detections: Detection[] = [];
-  const wanted = command === 'detect' ? detectsFile : (name: string) => formatOf(name) !== undefined;
+  // `check` also reads the files that only tell workspace facts (a definitions export, a script that sets a policy).
+  const wanted = command === 'detect' ? detectsFile : command === 'check' ? (name: string) => formatOf(name) !== undefined || readsFactsFrom(name) : (name: string) => formatOf(name) !== undefined;
+  const facts = new Set<WorkspaceFact>();
   for (const found of collectFiles(paths, io.cwd, skipped, wanted)) {
     const source = readSource(found, io.cwd, maxBytes);
     if ('reason' in source) {
-      skipped.push(source);
+      // A file read only for workspace facts is no file the user asked MQ Lens to check.
+      if (command !== 'check' || formatOf(found.absolute) !== undefined) skipped.push(source);
       continue;
     }
     if (command === 'detect') {
@@ -134,13 +138,21 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       for (const detection of detectText({ file: source.file, text: source.text, keys, clients: bundledClientIndex() })) detections.push(detection);
       continue;
     }
+    if (command === 'check') for (const fact of workspaceFactsOf(source.file, source.text)) facts.add(fact);
+    if (formatOf(source.file) === undefined) continue;
     // Files under the walked folder start with its path; a file named on the command line may lie elsewhere.
     const inside = found.absolute.startsWith(found.root + path.sep);
     const relative = inside ? found.absolute.slice(found.root.length + 1) : path.relative(found.root, found.absolute);
     const where = { relative: path.sep === '/' ? relative : relative.split(path.sep).join('/'), rootName: path.basename(found.root) };
-    const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile, where, roleGlobs, nonProduction });
+    const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile, where, roleGlobs, nonProduction, workspace: 'defer' });
     for (const setting of result.settings) settings.push(setting);
     for (const finding of result.findings) findings.push(finding);
+  }
+  // Findings that depend on the rest of the workspace are judged once every file has been read.
+  if (findings.some((f) => f.workspace)) {
+    const settled = settleWorkspace(findings, facts);
+    findings.length = 0;
+    for (const finding of settled) findings.push(finding);
   }
 
   if (command === 'detect') {

@@ -17,6 +17,7 @@ import { declaresReplicatedQueuesOnly } from './context/queueTypes';
 import { extractNatsConf, isNatsConf } from './extract/natsConf';
 import type { FileContext, NonProductionLevel } from './rules/context';
 import type { AnalysisResult } from './types';
+import { settleWorkspace, workspaceFactsOf, type WorkspaceFact } from './workspace';
 
 export interface AnalyzeOptions {
   /** Path reported in settings and findings. */
@@ -39,6 +40,13 @@ export interface AnalyzeOptions {
   roleGlobs?: RoleGlobs;
   /** How findings outside production code are reported; `hint` by default. */
   nonProduction?: NonProductionLevel;
+  /**
+   * What the rest of the workspace shows (`workspace.ts`): findings that depend on it are kept only where their
+   * condition holds for these facts together with the file's own. `defer` returns them unjudged, for a caller that
+   * reads every file first (the CLI) or learns the facts later (the extension). Without it the file is its own
+   * workspace.
+   */
+  workspace?: ReadonlySet<WorkspaceFact> | 'defer';
 }
 
 export interface FullAnalysis extends AnalysisResult {
@@ -81,7 +89,10 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
       || extraction.comments.some((c) => c.span.start < firstSetting && QUEUE_SIGNS.test(c.text));
   }
   if (extraction.settings.some((s) => s.system === 'rabbitmq')) context.replicatedQueues = declaresReplicatedQueuesOnly(maskSpans(options.text, extraction.comments.map((c) => c.span)));
-  const findings = evaluateRules({ ...extraction, file: options.file, format, context }, profile, options.keys, lines, options.overrides).filter(keep);
+  let findings = evaluateRules({ ...extraction, file: options.file, format, context }, profile, options.keys, lines, options.overrides).filter(keep);
+  if (options.workspace !== 'defer' && findings.some((f) => f.workspace)) {
+    findings = settleWorkspace(findings, new Set([...(options.workspace ?? []), ...workspaceFactsOf(options.file, options.text)]));
+  }
   return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role };
 }
 

@@ -1,6 +1,7 @@
 // The concepts MQ Lens computes (DESIGN.md, "Core concepts"). Lines and columns are 1-based, as in the CLI contract;
 // offsets are 0-based UTF-16 code-unit indexes into the analysed text, as JavaScript strings and VS Code use them.
 import type { Profile, Severity } from './knowledgeTypes';
+import type { WorkspaceCondition } from './workspace';
 
 export interface Span {
   /** 0-based offset of the first character. */
@@ -55,6 +56,11 @@ export interface Setting {
    * handler that swallows the error, the acknowledgement it reaches), shown as a finding's related information.
    */
   trace?: TracePlace[];
+  /**
+   * What the rest of the workspace must show (or not) for the setting to mean what it says: a message rejected without
+   * requeue is dropped only where no dead-letter exchange is declared anywhere. Findings on it carry the condition.
+   */
+  workspace?: WorkspaceCondition;
 }
 
 /** A place on the path behind a behaviour setting, with what happens there. */
@@ -115,6 +121,8 @@ export interface Finding {
   tags?: Array<'unnecessary' | 'deprecated'>;
   /** Present when context changed the finding (its severity, message or fix). */
   context?: FindingContext;
+  /** The workspace facts the finding depends on (from its setting); `settleWorkspace` keeps it only where they hold. */
+  workspace?: WorkspaceCondition;
 }
 
 /** A comment in an analysed file, for directives. */

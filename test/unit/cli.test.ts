@@ -150,6 +150,32 @@ describe('mq-lens check', () => {
     }]);
   });
 
+  it('judges a reject without requeue against the whole workspace: a dead-letter exchange in any file silences it', () => {
+    const consumer = [
+      'import pika',
+      '',
+      'def on_job(ch, method, properties, body):',
+      '    try:',
+      '        run(body)',
+      '    except Exception:',
+      '        ch.basic_reject(method.delivery_tag, requeue=False)',
+      '',
+    ].join('\n');
+    const ids = (dir: string) => JSON.parse(cli(dir, 'check', '.', '--workload', 'online', '--format', 'json').stdout).findings
+      .map((f: { ruleId: string; file: string; line: number; workspace?: unknown }) => [f.ruleId, f.file, f.line, f.workspace]);
+    // Alone, the rejected message is dropped; the condition stays inside MQ Lens, out of the JSON contract.
+    assert.deepEqual(ids(workspace({ 'worker.py': consumer })), [['rabbitmq-rejected-without-dead-letter', 'worker.py', 7, undefined]]);
+    // A policy in a definitions export, a script or another module's queue arguments: silence.
+    assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'deploy/definitions.json': '{"policies":[{"definition":{"dead-letter-exchange":"dlx"}}]}' })), []);
+    assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'ops/setup.sh': 'rabbitmqctl set_policy DLX "^jobs$" \'{"dead-letter-exchange":"jobs.dlx"}\' --apply-to queues\n' })), []);
+    assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'topology.py': 'ARGS = {"x-dead-letter-exchange": "jobs.dlx"}\n' })), []);
+    // A comment that talks about dead-lettering declares nothing.
+    assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'topology.py': '# TODO: add a dead-letter exchange\nARGS = {}\n' })).length, 1);
+    // A file read only for facts that cannot be read is not reported as skipped.
+    const dir = workspace({ 'worker.py': consumer, 'broken.sh': Buffer.from([0xff, 0xfe, 0x00, 0x41]) });
+    assert.deepEqual(JSON.parse(cli(dir, 'check', '.', '--format', 'json').stdout).skipped, []);
+  });
+
   it('rejects bad usage with exit code 2 and a clear message', () => {
     const dir = workspace({});
     for (const args of [[], ['check'], ['nope', '.'], ['check', '.', '--workload', 'batch'], ['check', '.', '--format', 'xml'], ['check', '.', '--bogus']]) {

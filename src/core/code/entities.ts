@@ -262,7 +262,7 @@ export function argumentAt(tokens: readonly Token[], open: number, n: number): n
 }
 
 /** The value's first token of an argument passed by name (`queue='x'`, `queue: "x"`). */
-function namedArgument(tokens: readonly Token[], open: number, names: readonly string[]): number | undefined {
+export function namedArgument(tokens: readonly Token[], open: number, names: readonly string[]): number | undefined {
   const end = closing(tokens, open);
   let depth = 0;
   for (let k = open + 1; k < end; k++) {

@@ -137,7 +137,11 @@ function mandatoryWithoutReturns(context: PublishContext, idents: ReadonlySet<st
       if (at !== undefined && tokens[at]!.text === 'true' && (tokens[at + 1]?.text === ',' || tokens[at + 1]?.text === ')')) flag = tokens[at];
     }
     if (!flag) continue;
-    settings.push(behaviour(context, 'rabbitmq', 'mandatory-unhandled', flag, flag, t.text === 'setMandatory' ? 'setMandatory' : 'mandatory', 'true, with no handler for returned messages'));
+    // A handler registered in another file (a channel factory, a template's configuration) counts as well.
+    settings.push({
+      ...behaviour(context, 'rabbitmq', 'mandatory-unhandled', flag, flag, t.text === 'setMandatory' ? 'setMandatory' : 'mandatory', 'true, with no handler for returned messages'),
+      workspace: { none: ['rabbitmq-returns-callback'] },
+    });
   }
   return settings;
 }

@@ -7,6 +7,7 @@ import { optionSettings } from '../code/options';
 import { usageSettings } from '../code/usageSettings';
 import { flowSettings, identifiersOf } from '../code/flow';
 import { publishSettings } from '../code/publish';
+import { rejectSettings } from '../code/rejects';
 import { lex, type Language, type Token } from '../code/lexer';
 import { quickImports } from '../code/quickImports';
 import type { ClientIndex } from '../detect/clientIndex';
@@ -66,6 +67,7 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
     ...usageSettings(context.file, language, tokens, allImports, context.lines, context.keys),
     ...flowSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, systems: new Set(systems), modules: allImports.map((i) => i.module), idents }),
     ...publishSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, clients: imports.map((i) => i.client), idents }),
+    ...rejectSettings({ file: context.file, language, tokens, lines: context.lines, keys: context.keys, clients: imports.map((i) => i.client), idents }),
   ].sort((a, b) => a.keySpan.start - b.keySpan.start);
   // A setting belongs to the client the file imports for its system (the first, when it imports several).
   for (const setting of settings) {

@@ -212,6 +212,7 @@ function makeFinding(rule: RuleInfo, severity: Severity, setting: Setting, conte
   const path = (setting.trace ?? []).map((place): RelatedPlace => ({ ...context.lines.positionAt(place.span.start), span: place.span, message: place.message }));
   if (related.length + path.length > 0) finding.related = [...path, ...related];
   if (rule.tags && rule.tags.length > 0) finding.tags = rule.tags;
+  if (setting.workspace) finding.workspace = setting.workspace;
   return finding;
 }
 
