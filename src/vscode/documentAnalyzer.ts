@@ -8,6 +8,8 @@ import { PROFILES, type Profile } from '../core/knowledgeTypes';
 import type { SeverityOverrides } from '../core/rules/evaluate';
 import { FILE_ROLES, type FileRole, type RoleGlobs, type RolePath } from '../core/context/role';
 import type { NonProductionLevel } from '../core/rules/context';
+import { settleWorkspace, workspaceFactsOf, type WorkspaceFact } from '../core/workspace';
+import type { WorkspaceFacts } from './workspaceFacts';
 
 /** Schemes whose documents are views of other documents (diffs, output); analysing them would duplicate problems. */
 const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'comment', 'debug', 'vscode-notebook-cell-output']);
@@ -28,13 +30,19 @@ interface CacheEntry {
   version: number;
   /** The configuration the result was computed under: profile and severity overrides. */
   configuration: string;
-  result: FullAnalysis;
+  /** Every finding, those that depend on the workspace included (`workspace: 'defer'`). */
+  raw: FullAnalysis;
+  /** The file's own workspace facts, read when a finding needs them. */
+  ownFacts?: readonly WorkspaceFact[];
+  /** The result judged under the workspace facts of `factsVersion`. */
+  result?: FullAnalysis;
+  factsVersion?: number;
 }
 
 export class DocumentAnalyzer {
   private readonly cache = new Map<string, CacheEntry>();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly facts?: WorkspaceFacts) {}
 
   handles(document: vscode.TextDocument): boolean {
     return this.formatOf(document) !== undefined;
@@ -91,7 +99,32 @@ export class DocumentAnalyzer {
     return Array.isArray(patterns) && patterns.some((pattern) => typeof pattern === 'string' && vscode.languages.match({ pattern }, document) > 0);
   }
 
+  /**
+   * The document's analysis, with the findings that depend on the rest of the workspace judged under the facts the
+   * scanner has read (held back until its first scan ends).
+   */
   analyze(document: vscode.TextDocument): FullAnalysis | undefined {
+    const entry = this.entry(document);
+    if (!entry) return undefined;
+    const version = this.facts?.version ?? 0;
+    if (entry.result && entry.factsVersion === version) return entry.result;
+    let result = entry.raw;
+    if (entry.raw.findings.some((f) => f.workspace)) {
+      const known = this.facts ? this.facts.all() : new Set<WorkspaceFact>();
+      entry.ownFacts ??= workspaceFactsOf(document.uri.path, document.getText());
+      result = { ...entry.raw, findings: settleWorkspace(entry.raw.findings, known && new Set([...known, ...entry.ownFacts])) };
+    }
+    entry.result = result;
+    entry.factsVersion = version;
+    return result;
+  }
+
+  /** Every finding of the document, those that depend on workspace facts included, unjudged. */
+  analyzeUnsettled(document: vscode.TextDocument): FullAnalysis | undefined {
+    return this.entry(document)?.raw;
+  }
+
+  private entry(document: vscode.TextDocument): CacheEntry | undefined {
     const format = this.formatOf(document);
     if (!format) return undefined;
     const key = document.uri.toString();
@@ -100,18 +133,19 @@ export class DocumentAnalyzer {
     const roles = this.roleOptions(document.uri);
     const configuration = JSON.stringify([profile, overrides, roles]);
     const cached = this.cache.get(key);
-    if (cached && cached.version === document.version && cached.configuration === configuration) return cached.result;
+    if (cached && cached.version === document.version && cached.configuration === configuration) return cached;
     const file = document.uri.fsPath || document.uri.path;
-    let result: FullAnalysis;
+    let raw: FullAnalysis;
     try {
-      result = analyzeText({ file, text: document.getText(), keys: bundledKeyIndex(), clients: bundledClientIndex(), profile, format, overrides, ...roles });
+      raw = analyzeText({ file, text: document.getText(), keys: bundledKeyIndex(), clients: bundledClientIndex(), profile, format, overrides, ...roles, workspace: 'defer' });
     } catch (error) {
       // A bug in a parser must never take the extension down; report it and show nothing for this document.
       this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      result = { ...analyzeText({ file, text: '', keys: bundledKeyIndex(), profile, format }), error: String(error) };
+      raw = { ...analyzeText({ file, text: '', keys: bundledKeyIndex(), profile, format }), error: String(error) };
     }
-    this.cache.set(key, { version: document.version, configuration, result });
-    return result;
+    const entry: CacheEntry = { version: document.version, configuration, raw };
+    this.cache.set(key, entry);
+    return entry;
   }
 
   forget(document: vscode.TextDocument): void {

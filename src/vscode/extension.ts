@@ -9,6 +9,7 @@ import { openRuleDocs } from './ruleDocs';
 import { QueuesView } from './queuesView';
 import { StatusBar } from './statusBar';
 import { WizardPanel, WIZARD_VIEW_TYPE } from './wizardPanel';
+import { WorkspaceFacts } from './workspaceFacts';
 import { WorkspaceScanner } from './workspaceScanner';
 
 /** Documents MQ Lens reads, by pattern; the analyzer decides per file name, so the selector only narrows. */
@@ -37,12 +38,17 @@ export interface MqLensApi {
 export function activate(context: vscode.ExtensionContext): MqLensApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('MQ Lens', { log: true });
-  const analyzer = new DocumentAnalyzer(log);
+  // What the whole workspace shows (a dead-letter exchange declared anywhere): read by the scanner, used by every
+  // document's analysis, and the Problems panel is judged again when it changes.
+  const facts = new WorkspaceFacts();
+  const analyzer = new DocumentAnalyzer(log, facts);
   const diagnostics = new DiagnosticsController(analyzer, context.extensionUri);
-  const scanner = new WorkspaceScanner(analyzer, log);
+  const scanner = new WorkspaceScanner(analyzer, log, facts);
   const view = new QueuesView(scanner);
   const treeView = vscode.window.createTreeView('mqLens.queues', { treeDataProvider: view, showCollapseAll: true });
   context.subscriptions.push(
+    facts,
+    facts.onDidChange(() => diagnostics.refreshAll()),
     scanner,
     view,
     treeView,

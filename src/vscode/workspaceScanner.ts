@@ -9,9 +9,11 @@ import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
 import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { VENDOR_MARKERS } from '../core/paths';
+import { holds, readsFactsFrom, workspaceFactsOf, type WorkspaceCondition, type WorkspaceFact } from '../core/workspace';
 import type { DocumentAnalyzer } from './documentAnalyzer';
+import type { WorkspaceFacts } from './workspaceFacts';
 
-const INCLUDE = '**/{*.properties,*.yml,*.yaml,*.conf,*.py,*.java,*.kt,*.scala,*.go,*.cs,*.rs,*.js,*.mjs,*.cjs,*.jsx,*.ts,*.mts,*.cts,*.tsx,package.json,pom.xml,*.gradle,*.gradle.kts,*.versions.toml,go.mod,Cargo.toml,pyproject.toml,Pipfile,requirements*.txt,*.csproj,*.fsproj,composer.json,Gemfile,gems.rb,*.gemspec,mix.exs,requirements/**/*.txt,*.rb,*.rake,*.php,*.ex,*.exs,appsettings*.json,.env,*.env,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.example,*.sample,*.dist,*.tpl,*.tmpl,*.template,*.default,*activemq*.xml,artemis*.xml,broker*.xml}';
+const INCLUDE = '**/{*.properties,*.yml,*.yaml,*.conf,*.py,*.java,*.kt,*.scala,*.go,*.cs,*.rs,*.js,*.mjs,*.cjs,*.jsx,*.ts,*.mts,*.cts,*.tsx,package.json,pom.xml,*.gradle,*.gradle.kts,*.versions.toml,go.mod,Cargo.toml,pyproject.toml,Pipfile,requirements*.txt,*.csproj,*.fsproj,composer.json,Gemfile,gems.rb,*.gemspec,mix.exs,requirements/**/*.txt,*.rb,*.rake,*.php,*.ex,*.exs,appsettings*.json,.env,*.env,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.example,*.sample,*.dist,*.tpl,*.tmpl,*.template,*.default,*activemq*.xml,artemis*.xml,broker*.xml,*.sh,*.bash,*.tf,*.hcl,*.config,*.ps1,Makefile,makefile,justfile,*definition*.json,*rabbit*.json,*amqp*.json,*polic*.json,*broker*.json,*queue*.json,*rabbit*/**/*.json}';
 const VENDORED = `**/vendor/{${VENDOR_MARKERS.join(',')}}`;
 const SKIPPED = /(^|[\\/])(node_modules|\.git|\.hg|\.svn)([\\/]|$)/;
 const CHUNK = 100;
@@ -20,11 +22,28 @@ const PROGRESS_AFTER_MS = 1500;
 export interface FileEntry {
   uri: vscode.Uri;
   detections: Detection[];
+  /** Findings in the file, under the workspace facts known when the entry was asked for. */
   findings: number;
 }
 
+/** What the scanner keeps per file with evidence: findings that depend on workspace facts are counted when asked. */
+interface StoredEntry {
+  uri: vscode.Uri;
+  detections: Detection[];
+  /** Findings that hold whatever the rest of the workspace shows. */
+  settled: number;
+  /** The conditions of the findings that depend on workspace facts. */
+  conditions: WorkspaceCondition[];
+}
+
+/** A file read: its entry when it shows message-queue evidence, and the workspace facts its text shows. */
+interface ReadResult {
+  entry?: StoredEntry;
+  facts: WorkspaceFact[];
+}
+
 export class WorkspaceScanner implements vscode.Disposable {
-  private readonly files = new Map<string, FileEntry>();
+  private readonly files = new Map<string, StoredEntry>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -40,9 +59,11 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** File watchers, one set per workspace folder, recreated when the folders change. */
   private watchers: vscode.Disposable[] = [];
 
-  constructor(private readonly analyzer: DocumentAnalyzer, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly analyzer: DocumentAnalyzer, private readonly log: vscode.LogOutputChannel, private readonly facts: WorkspaceFacts) {
     this.watchFolders();
     this.subscriptions.push(
+      // Counts of findings that depend on workspace facts change with them.
+      facts.onDidChange(() => this.changed.fire()),
       vscode.workspace.onDidSaveTextDocument((document) => this.queue(document.uri)),
       // File operations done through the workbench (explorer, refactorings, WorkspaceEdit) are reported here even
       // when a file watcher is slow to start or drops events.
@@ -65,7 +86,10 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   entries(): FileEntry[] {
-    return [...this.files.values()];
+    const known = this.facts.all();
+    return [...this.files.values()].map((e) => ({
+      uri: e.uri, detections: e.detections, findings: e.settled + e.conditions.filter((c) => holds(c, known)).length,
+    }));
   }
 
   /**
@@ -117,13 +141,15 @@ export class WorkspaceScanner implements vscode.Disposable {
       const markers = await vscode.workspace.findFiles(VENDORED, undefined, undefined, source.token);
       this.vendored = markers.map((u) => u.path.slice(0, u.path.lastIndexOf('/') + 1));
       const uris = (await vscode.workspace.findFiles(INCLUDE, undefined, undefined, source.token)).filter((u) => !SKIPPED.test(u.path) && !this.isVendored(u));
-      const found = new Map<string, FileEntry>();
+      const found = new Map<string, StoredEntry>();
+      const factsFound = new Map<string, WorkspaceFact[]>();
       const settings = new FolderSettings();
       for (let i = 0; i < uris.length; i += CHUNK) {
         if (source.token.isCancellationRequested) break;
         for (const uri of uris.slice(i, i + CHUNK)) {
-          const entry = await this.read(uri, settings);
+          const { entry, facts } = await this.read(uri, settings);
           if (entry) found.set(uri.toString(), entry);
+          if (facts.length > 0) factsFound.set(uri.toString(), facts);
         }
         report(Math.min(i + CHUNK, uris.length), uris.length);
         await new Promise((resolve) => setImmediate(resolve));
@@ -132,13 +158,10 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (!source.token.isCancellationRequested) {
         this.files.clear();
         for (const [key, entry] of found) this.files.set(key, entry);
+        this.facts.replaceAll(factsFound);
         const again = [...this.changedDuringScan.values()];
         this.changedDuringScan.clear();
-        for (const uri of again) {
-          const entry = await this.read(uri);
-          if (entry) this.files.set(uri.toString(), entry);
-          else this.deleteUnder(uri.toString());
-        }
+        for (const uri of again) await this.update(uri);
       }
       this.log.info(`Scan ${source.token.isCancellationRequested ? 'cancelled' : 'finished'}: ${uris.length} candidate files, ${found.size} with message-queue evidence.`);
     } catch (error) {
@@ -165,7 +188,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private queue(uri: vscode.Uri): void {
-    if (SKIPPED.test(uri.path) || !detectsFile(uri.path) || this.isVendored(uri)) return;
+    if (SKIPPED.test(uri.path) || !(detectsFile(uri.path) || readsFactsFrom(uri.path)) || this.isVendored(uri)) return;
     if (this.scanning) this.changedDuringScan.set(uri.toString(), uri);
     this.pending.set(uri.toString(), uri);
     clearTimeout(this.pendingTimer);
@@ -175,18 +198,23 @@ export class WorkspaceScanner implements vscode.Disposable {
   private async flush(): Promise<void> {
     const uris = [...this.pending.values()];
     this.pending.clear();
-    for (const uri of uris) {
-      const entry = await this.read(uri);
-      if (entry) this.files.set(uri.toString(), entry);
-      else this.files.delete(uri.toString());
-    }
+    for (const uri of uris) await this.update(uri);
     if (uris.length > 0) this.changed.fire();
   }
 
   private remove(uri: vscode.Uri): void {
     const prefix = uri.toString();
     if (this.scanning) this.changedDuringScan.set(prefix, uri);
+    this.facts.deleteUnder(prefix);
     if (this.deleteUnder(prefix)) this.changed.fire();
+  }
+
+  /** Reads one file again: its entry and its facts. */
+  private async update(uri: vscode.Uri): Promise<void> {
+    const { entry, facts } = await this.read(uri);
+    if (entry) this.files.set(uri.toString(), entry);
+    else this.deleteUnder(uri.toString());
+    this.facts.set(uri.toString(), facts);
   }
 
   /** Forgets a file, or everything below a folder; true when anything was known there. */
@@ -201,14 +229,18 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** Re-counts findings after a profile or severity change, without reading files again when they are open. */
   private async recount(): Promise<void> {
     for (const entry of this.files.values()) {
-      const fresh = await this.read(entry.uri);
-      if (fresh) entry.findings = fresh.findings;
+      const { entry: fresh } = await this.read(entry.uri);
+      if (fresh) {
+        entry.settled = fresh.settled;
+        entry.conditions = fresh.conditions;
+      }
     }
     this.changed.fire();
   }
 
-  private async read(uri: vscode.Uri, settings = new FolderSettings()): Promise<FileEntry | undefined> {
-    if (!detectsFile(uri.path) || settings.excluded(uri) || this.isVendored(uri)) return undefined;
+  private async read(uri: vscode.Uri, settings = new FolderSettings()): Promise<ReadResult> {
+    const analysed = detectsFile(uri.path);
+    if (!(analysed || readsFactsFrom(uri.path)) || settings.excluded(uri) || this.isVendored(uri)) return { facts: [] };
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       let text: string;
@@ -216,25 +248,27 @@ export class WorkspaceScanner implements vscode.Disposable {
         text = open.getText();
       } else {
         const bytes = await readLimited(uri, settings.maxBytes(uri));
-        if (!bytes || bytes.includes(0)) return undefined;
+        if (!bytes || bytes.includes(0)) return { facts: [] };
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       }
+      const facts = workspaceFactsOf(uri.path, text);
+      if (!analysed) return { facts };
       const file = vscode.workspace.asRelativePath(uri, false);
       const detections = detectText({ file, text, keys: bundledKeyIndex(), clients: bundledClientIndex() });
-      if (detections.length === 0) return undefined;
+      if (detections.length === 0) return { facts };
       // An open document is already analysed (and cached) for its diagnostics; only closed files are analysed here.
-      const analysis = (open ? this.analyzer.analyze(open) : undefined) ?? analyzeText({
+      const analysis = (open ? this.analyzer.analyzeUnsettled(open) : undefined) ?? analyzeText({
         file, text, keys: bundledKeyIndex(), clients: bundledClientIndex(),
-        profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri), ...this.analyzer.roleOptions(uri),
+        profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri), ...this.analyzer.roleOptions(uri), workspace: 'defer',
       });
-      return { uri, detections, findings: analysis.findings.length };
+      const conditions = analysis.findings.flatMap((f) => (f.workspace ? [f.workspace] : []));
+      return { entry: { uri, detections, settled: analysis.findings.length - conditions.length, conditions }, facts };
     } catch (error) {
       // Unreadable or not UTF-8: left out, never fatal.
       this.log.debug(`Skipped ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
+      return { facts: [] };
     }
   }
-
 
   dispose(): void {
     this.scanSource?.cancel();

@@ -57,6 +57,24 @@ describe('guidance in Spring YAML, Python and manifests', function () {
     assert.match(related[0]!.message, /only logs the error here and does not rethrow it/);
   });
 
+  it('judges a reject without requeue against the whole workspace, and again when another file declares a dead-letter exchange', async function () {
+    const refunds = workspaceFile('orders', 'refunds.py');
+    const topology = workspaceFile('orders', 'topology.py');
+    await vscode.workspace.openTextDocument(refunds);
+    // Nothing in the workspace dead-letters: the rejected refund is dropped.
+    const before = await waitFor(() => mqLensDiagnostics(refunds), (d) => d.length === 1, 'the rejected-message finding');
+    assert.deepEqual(before.map((d) => [(d.code as { value: string }).value, d.range.start.line]), [['rabbitmq-rejected-without-dead-letter', 10]]);
+    // Another file declares the queue with a dead-letter exchange: the finding goes, without touching refunds.py.
+    await vscode.workspace.fs.writeFile(topology, new TextEncoder().encode('QUEUE_ARGUMENTS = {"x-dead-letter-exchange": "refunds.dlx"}\n'));
+    try {
+      await waitFor(() => mqLensDiagnostics(refunds), (d) => d.length === 0, 'the finding to go once a dead-letter exchange is declared');
+    } finally {
+      await vscode.workspace.fs.delete(topology);
+    }
+    // And it comes back when that file is deleted.
+    await waitFor(() => mqLensDiagnostics(refunds), (d) => d.length === 1, 'the finding to return');
+  });
+
   it('shows the hover note on a Spring key and on a key in Python code', async function () {
     const yamlHover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', spring, new vscode.Position(5, 7)));
     assert.match(yamlHover, /How many replicas must have a record/);
