@@ -78,7 +78,10 @@ for (const [repo, list] of byRepo) {
       const rules = FAMILY_RULES[occurrence.family] || [];
       const t = tally(occurrence.family, label.client);
       t.labelled++;
-      const hit = mine.find((f) => rules.includes(f.ruleId) && occurrence.line && Math.abs(f.line - occurrence.line) <= 3);
+      // An occurrence whose cause is a setting elsewhere (Spring's mandatory flag in application.properties) is found
+      // by the one finding on that setting, which its label names as `root`.
+      const hit = mine.find((f) => rules.includes(f.ruleId) && occurrence.line && Math.abs(f.line - occurrence.line) <= 3)
+        || (occurrence.root && all.find((f) => rules.includes(f.ruleId) && f.file === occurrence.root.path && Math.abs(f.line - occurrence.root.line) <= 1));
       if (hit) t.found++;
       else missed.push({ repo, path: label.path, client: label.client, ...occurrence });
     }

@@ -5,6 +5,7 @@ import type { ClientUse, Extraction } from './extract/types';
 import { extractYamlFile } from './extract/yamlFile';
 import { baseName, formatByContent, formatOf, languageOf, type Format } from './formats';
 import { extractCodeFile } from './extract/codeFile';
+import { springMandatorySettings } from './code/publish';
 import { extractManifestFile } from './extract/manifestFile';
 import type { ClientIndex } from './detect/clientIndex';
 import type { KeyIndex } from './keyIndex';
@@ -72,6 +73,9 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
     : format === 'manifest'
       ? (options.clients ? extractManifestFile(extractContext, options.clients) : none)
       : extract(format as ConfigFormat, extractContext);
+  // Spring Boot's RabbitTemplate settings say how its publishes behave; whether returned messages have a handler is
+  // a question for the rest of the workspace.
+  if (format === 'spring-properties' || format === 'spring-yaml') extraction.settings.push(...springMandatorySettings(extraction.settings, extractContext));
   const directive = workloadDirective(extraction.comments.map((c) => c.text));
   const profile = directive.profile ?? options.profile;
   const keep = suppressionFilter(extraction.comments, lines);

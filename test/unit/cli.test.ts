@@ -176,6 +176,31 @@ describe('mq-lens check', () => {
     assert.deepEqual(JSON.parse(cli(dir, 'check', '.', '--format', 'json').stdout).skipped, []);
   });
 
+  it('flags Spring\'s mandatory flag where the workspace publishes through RabbitTemplate and registers no ReturnsCallback', () => {
+    const service = [
+      'import org.springframework.amqp.rabbit.core.RabbitTemplate;',
+      'class OrderService {',
+      '  private RabbitTemplate rabbitTemplate;',
+      '  void created(Order order) { rabbitTemplate.convertAndSend("order-event-exchange", "order.created", order); }',
+      '}',
+    ].join('\n');
+    const properties = 'spring.rabbitmq.publisher-confirm-type=correlated\nspring.rabbitmq.publisher-returns=true\nspring.rabbitmq.template.mandatory=true\n';
+    const found = (files: Record<string, string>) => JSON.parse(cli(workspace(files), 'check', '.', '--workload', 'online', '--format', 'json').stdout).findings
+      .filter((f: { ruleId: string }) => f.ruleId === 'rabbitmq-mandatory-without-return-handler')
+      .map((f: { file: string; line: number }) => `${f.file}:${f.line}`);
+    assert.deepEqual(found({ 'src/main/resources/application.properties': properties, 'src/main/java/OrderService.java': service }), ['src/main/resources/application.properties:3']);
+    // publisher-returns alone makes Boot's template mandatory too.
+    assert.deepEqual(found({ 'application.properties': 'spring.rabbitmq.publisher-returns=true\n', 'OrderService.java': service }), ['application.properties:1']);
+    assert.deepEqual(found({ 'application.properties': 'spring.rabbitmq.publisher-returns=true\nspring.rabbitmq.template.mandatory=false\n', 'OrderService.java': service }), []);
+    // A callback registered in a configuration class, a template built by hand (Boot's properties do not reach it), or
+    // nothing that publishes: silence.
+    const config = 'import org.springframework.amqp.rabbit.core.RabbitTemplate;\nclass RabbitConfig {\n  void init(RabbitTemplate t) { t.setReturnsCallback(r -> log.warn("returned {}", r)); }\n}\n';
+    assert.deepEqual(found({ 'application.properties': properties, 'OrderService.java': service, 'RabbitConfig.java': config }), []);
+    const own = 'import org.springframework.amqp.rabbit.core.RabbitTemplate;\nclass RabbitConfig {\n  RabbitTemplate template(ConnectionFactory cf) { return new RabbitTemplate(cf); }\n}\n';
+    assert.deepEqual(found({ 'application.properties': properties, 'OrderService.java': service, 'RabbitConfig.java': own }), []);
+    assert.deepEqual(found({ 'application.properties': properties }), []);
+  });
+
   it('rejects bad usage with exit code 2 and a clear message', () => {
     const dir = workspace({});
     for (const args of [[], ['check'], ['nope', '.'], ['check', '.', '--workload', 'batch'], ['check', '.', '--format', 'xml'], ['check', '.', '--bogus']]) {

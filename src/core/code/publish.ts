@@ -244,3 +244,33 @@ function ignoresResult(tokens: readonly Token[], start: number, close: number, l
 function behaviour(context: PublishContext, system: string, key: string, first: Token, last: Token, rawKey: string, value: string): Setting {
   return behaviourAt(context, system, key, { start: first.span.start, end: last.span.end }, rawKey, value);
 }
+
+/**
+ * Spring Boot's configuration of RabbitTemplate: `spring.rabbitmq.template.mandatory=true`, or `publisher-returns=true`
+ * with the mandatory flag left unset (Boot then sets it from publisher-returns). Returned messages reach only a
+ * ReturnsCallback registered on the template, which may be in any file; without one RabbitTemplate logs "Returned
+ * message but no callback available" and drops them. The setting is judged against the workspace: silent where a
+ * callback is registered anywhere, where nothing publishes through a RabbitTemplate, or where the application builds
+ * its own template (Boot's properties do not reach it).
+ */
+export function springMandatorySettings(settings: readonly Setting[], context: Pick<PublishContext, 'file' | 'lines' | 'keys'>): Setting[] {
+  const rabbit = settings.filter((s) => s.system === 'rabbitmq' && !s.computed);
+  const mandatory = rabbit.find((s) => s.key === 'mandatory');
+  const returns = rabbit.find((s) => s.key === 'publisher-returns');
+  let flag: Setting | undefined;
+  let value: string;
+  if (mandatory) {
+    if (mandatory.value.toLowerCase() !== 'true') return [];
+    flag = mandatory;
+    value = 'true, and no ReturnsCallback is registered on a RabbitTemplate anywhere in the workspace';
+  } else if (returns && returns.value.toLowerCase() === 'true') {
+    flag = returns;
+    value = 'true, which makes RabbitTemplate publish as mandatory, and no ReturnsCallback is registered anywhere in the workspace';
+  } else {
+    return [];
+  }
+  return [{
+    ...behaviourAt(context, 'rabbitmq', 'mandatory-unhandled', { start: flag.keySpan.start, end: flag.valueSpan.end }, flag.rawKey, value),
+    workspace: { all: ['spring-rabbit-publishes'], none: ['rabbitmq-returns-callback', 'spring-rabbit-own-template'] },
+  }];
+}
