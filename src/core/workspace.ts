@@ -20,6 +20,8 @@ export const WORKSPACE_FACTS = [
   'spring-rabbit-own-template',
   /** A publish through Spring's RabbitTemplate. */
   'spring-rabbit-publishes',
+  /** Publisher confirms or transactions, asked for in code or configuration (any client's). */
+  'rabbitmq-confirms',
 ] as const;
 
 export type WorkspaceFact = (typeof WORKSPACE_FACTS)[number];
@@ -35,7 +37,8 @@ const SIGNS: ReadonlyArray<{ fact: WorkspaceFact; sign: RegExp; unless?: RegExp 
   // x-dead-letter-exchange, dead-letter-exchange (policies), deadLetterExchange (Spring, amqplib), dead_letter_exchange
   // (kombu), DeadLetterExchange (.NET wrappers): any mention counts, so a workspace that deals with dead-lettering
   // anywhere is never told it has none.
-  { fact: 'rabbitmq-dead-letter', sign: /dead[-_ .]?letter/i },
+  // Spring Cloud Stream's RabbitMQ binder: `auto-bind-dlq` / `autoBindDlq`, `republish-to-dlq`.
+  { fact: 'rabbitmq-dead-letter', sign: /dead[-_ .]?letter|auto-?bind-?dlq|republish-?to-?dlq/i },
   {
     fact: 'rabbitmq-returns-callback',
     sign: /\b(?:addReturnListener|ReturnListener|setReturnsCallback|setReturnCallback|returnsCallback|ReturnsCallback|ReturnCallback|add_on_return_callback|NotifyReturn|BasicReturn|BasicReturnAsync|returnedMessage|handleReturn|UnroutableError|on_return)\b|\.on\(\s*['"]return['"]/,
@@ -43,6 +46,10 @@ const SIGNS: ReadonlyArray<{ fact: WorkspaceFact; sign: RegExp; unless?: RegExp 
   // `new RabbitTemplate(cf)` (Java), `RabbitTemplate(cf)` (Kotlin); Boot's RabbitTemplateConfigurer applies the
   // properties to a template built by hand, so a file that uses it builds one Boot configures.
   { fact: 'spring-rabbit-own-template', sign: /(?:\bnew\s+|[=(,]\s*|\breturn\s+)RabbitTemplate\s*\(/, unless: /\bRabbitTemplateConfigurer\b/ },
+  {
+    fact: 'rabbitmq-confirms',
+    sign: /\b(?:confirmSelect|confirm_delivery|createConfirmChannel|ConfirmSelect(?:Async)?|publisherConfirmationsEnabled|publisherConfirmationTrackingEnabled|txSelect|tx_select|TxSelect(?:Async)?|NotifyPublish|ConfirmChannel|publisher_confirms|confirm_publish|addConfirmListener|BasicAcks|NotifyConfirm|waitForConfirms\w*|WaitForConfirms\w*|PublishWithDeferredConfirm\w*|ConfirmCallback|setConfirmCallback|CorrelationData|PublisherConfirmType|publisherConfirmType|publisherConfirms|publisher[-_.]confirm[-_.]type|publisher[-_.]confirms|(?:is|set)?[Cc]hannelTransacted|RabbitTransactionManager)\b|\.Confirm\(/,
+  },
   { fact: 'spring-rabbit-publishes', sign: /\.(?:convertAndSend|convertSendAndReceive|sendAndReceive)\s*\(|[Tt]emplate\s*\.\s*send\s*\(/ },
 ];
 
@@ -52,12 +59,14 @@ const ANY_SIGN = new RegExp(SIGNS.map((s) => s.sign.source).join('|'), 'i');
 /**
  * Files read for workspace facts only, beyond those MQ Lens analyses: RabbitMQ definitions exports (JSON under a path
  * that names them), shell scripts and Makefiles that set policies with rabbitmqctl, Terraform and HCL (the RabbitMQ
- * provider's policies), Erlang-term configuration. `fileName` may be a path.
+ * provider's policies), Dockerfiles (`RUN rabbitmqctl set_policy …`), Erlang-term configuration. `fileName` may be a
+ * path.
  */
 export function readsFactsFrom(fileName: string): boolean {
   const base = baseName(fileName).toLowerCase();
   if (base.endsWith('.json')) return JSON_SIGNS.test(fileName.toLowerCase());
-  return /\.(?:sh|bash|tf|hcl|config|ps1|cmd|bat)$/.test(base) || base === 'makefile' || base === 'justfile';
+  return /\.(?:sh|bash|tf|hcl|config|ps1|cmd|bat|dockerfile)$/.test(base) || /^(?:dockerfile|containerfile)(?:\.[\w.-]+)?$/.test(base)
+    || base === 'makefile' || base === 'justfile';
 }
 
 /** JSON files whose path names a broker's definitions (`definitions.json`, `rabbitmqConfigs/load.json`): most JSON is not. */

@@ -201,6 +201,19 @@ describe('mq-lens check', () => {
     assert.deepEqual(found({ 'application.properties': properties }), []);
   });
 
+  it('flags a publish on a channel or template from elsewhere only where nothing in the workspace asks for confirms', () => {
+    const publisher = 'import com.rabbitmq.client.Channel;\nclass Publisher {\n  private Channel channel;\n  void publish(byte[] body) throws Exception { channel.basicPublish("orders", "created", null, body); }\n}\n';
+    const factory = 'import com.rabbitmq.client.*;\nclass Channels {\n  Channel open(Connection c) throws Exception { Channel ch = c.createChannel(); ch.confirmSelect(); return ch; }\n}\n';
+    const sender = 'import org.springframework.amqp.core.AmqpTemplate;\nclass CancelOrderSender {\n  private AmqpTemplate amqpTemplate;\n  void send(Long orderId) { amqpTemplate.convertAndSend("order.cancel.ttl", "cancel", orderId); }\n}\n';
+    const found = (files: Record<string, string>) => JSON.parse(cli(workspace(files), 'check', '.', '--workload', 'online', '--format', 'json').stdout).findings
+      .filter((f: { ruleId: string }) => f.ruleId === 'rabbitmq-publish-unconfirmed')
+      .map((f: { file: string; line: number }) => `${f.file}:${f.line}`);
+    assert.deepEqual(found({ 'Publisher.java': publisher }), ['Publisher.java:4']);
+    assert.deepEqual(found({ 'Publisher.java': publisher, 'Channels.java': factory }), []);
+    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n' }), ['CancelOrderSender.java:4']);
+    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    publisher-confirm-type: correlated\n' }), []);
+  });
+
   it('rejects bad usage with exit code 2 and a clear message', () => {
     const dir = workspace({});
     for (const args of [[], ['check'], ['nope', '.'], ['check', '.', '--workload', 'batch'], ['check', '.', '--format', 'xml'], ['check', '.', '--bogus']]) {

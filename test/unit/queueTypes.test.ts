@@ -36,7 +36,8 @@ describe('quorum queues and the transient-message rule, in context', () => {
       'channel.basic_publish(exchange="", routing_key="orders", body=b, properties=pika.BasicProperties(delivery_mode=1))',
       '',
     ].join('\n');
-    assert.deepEqual(analyze('svc/publisher.py', commented).findings.map((f) => f.ruleId), ['rabbitmq-transient-messages']);
+    const transient = (text: string) => analyze('svc/publisher.py', text).findings.map((f) => f.ruleId).filter((id) => id === 'rabbitmq-transient-messages');
+    assert.deepEqual(transient(commented), ['rabbitmq-transient-messages']);
     const mixed = [
       'import pika',
       'channel.queue_declare(queue="events", durable=True, arguments={"x-queue-type": "quorum"})',
@@ -44,6 +45,6 @@ describe('quorum queues and the transient-message rule, in context', () => {
       'channel.basic_publish(exchange="", routing_key="orders", body=b, properties=pika.BasicProperties(delivery_mode=1))',
       '',
     ].join('\n');
-    assert.deepEqual(analyze('svc/publisher.py', mixed).findings.map((f) => f.ruleId), ['rabbitmq-transient-messages']);
+    assert.deepEqual(transient(mixed), ['rabbitmq-transient-messages']);
   });
 });

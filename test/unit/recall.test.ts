@@ -233,7 +233,9 @@ describe('RabbitMQ queue and exchange flags by position', () => {
       '}', // 7
     ].join('\n');
     assert.deepEqual(rowsOf('main.go', go), [
-      '4:durable=true', '4:auto-delete=false', '4:exclusive=true', '5:durable=true', '5:auto-delete=false', '6:mandatory=false',
+      '4:durable=true', '4:auto-delete=false', '4:exclusive=true', '5:durable=true', '5:auto-delete=false',
+      // The channel comes from the caller and nothing here asks for confirms (the rule asks the rest of the workspace).
+      '6:publish-unconfirmed=on a channel without publisher confirms', '6:mandatory=false',
     ]);
     const csharp = [
       'using RabbitMQ.Client;', // 1

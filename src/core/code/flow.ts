@@ -873,7 +873,7 @@ function frameworkSettle(context: FlowContext, fn: Block): { system: string; who
   for (let k = fn.head - 1; k >= Math.max(0, fn.head - 60); k--) {
     const text = tokens[k]!.text;
     if (text === ';' || text === '}' || text === '{') break;
-    if (tokens[k - 1]?.text === '@' && LISTENER_ANNOTATIONS[text] !== undefined) return { system: LISTENER_ANNOTATIONS[text]!, who: `The @${text} container` };
+    if (tokens[k - 1]?.text === '@' && Object.hasOwn(LISTENER_ANNOTATIONS, text)) return { system: LISTENER_ANNOTATIONS[text]!, who: `The @${text} container` };
   }
   const head = tokens[fn.head]!;
   if (head.text === 'onMessage' && (context.language === 'java' || context.language === 'kotlin') && context.systems.has('activemq')) {

@@ -10,6 +10,7 @@ import type { ClientInfo } from '../knowledgeTypes';
 import type { KeyIndex } from '../keyIndex';
 import type { LineIndex } from '../text';
 import type { Setting } from '../types';
+import type { WorkspaceCondition } from '../workspace';
 import { argumentAt, closing, countArguments } from './entities';
 import type { Language, Token } from './lexer';
 import { behaviourAt, namesReplyTo } from './flow';
@@ -60,10 +61,12 @@ export function publishSettings(context: PublishContext): Setting[] {
   const publishes = RABBIT_PUBLISH[context.language];
   const rabbitPublishes = publishes !== undefined && [...publishes].some((name) => idents.has(name));
   const kafkaSends = idents.has('send') || idents.has('sendBatch') || idents.has('sendDefault') || idents.has('produce');
-  if (!rabbitPublishes && !kafkaSends && !idents.has('setMandatory')) return out;
+  if (!rabbitPublishes && !kafkaSends && !idents.has('setMandatory') && !idents.has('convertAndSend')) return out;
   const ids = new Set(context.clients.map((c) => c.id));
   const rabbit = context.clients.some((c) => c.broker === 'rabbitmq' && !CONFIRMING_CLIENTS.has(c.id));
   if (rabbit && rabbitPublishes && ![...ids].some((id) => CONFIRMING_CLIENTS.has(id))) out.push(...unconfirmedPublishes(context, idents));
+  const jvm = context.language === 'java' || context.language === 'kotlin' || context.language === 'scala';
+  if (jvm && ids.has('spring-amqp') && (idents.has('convertAndSend') || idents.has('send'))) out.push(...templatePublishes(context, idents));
   if ((rabbitPublishes || idents.has('setMandatory')) && context.clients.some((c) => c.broker === 'rabbitmq')) out.push(...mandatoryWithoutReturns(context, idents));
   // With acks=0 there is no outcome to check: kafka-acks-zero already says so.
   const acksZero = kafkaSends && context.tokens.some((t, i) => (t.text === 'acks' || t.value === 'acks') && /^[=:,]$/.test(context.tokens[i + 1]?.text ?? '') && /^["']?0["']?$/.test(context.tokens[i + 2]?.text ?? ''));
@@ -75,16 +78,18 @@ function unconfirmedPublishes(context: PublishContext, idents: ReadonlySet<strin
   const { tokens, language } = context;
   const publish = RABBIT_PUBLISH[language];
   const channel = RABBIT_CHANNEL[language];
-  if (!publish || !channel || ![...channel].some((name) => idents.has(name))) return [];
+  if (!publish || !channel) return [];
   for (const ident of idents) if (CONFIRM_EXACT.has(ident) || CONFIRM_PREFIXES.some((prefix) => ident.startsWith(prefix))) return [];
   let opensChannel = false;
   for (let i = 1; i < tokens.length - 1 && !opensChannel; i++) {
     const token = tokens[i]!;
     if (token.kind === 'ident' && channel.has(token.text) && tokens[i - 1]!.text === '.' && tokens[i + 1]!.text === '(') opensChannel = true;
   }
-  if (!opensChannel) return [];
   // An RPC client or server: a lost request or reply surfaces as the caller's timeout.
   for (const ident of idents) if (namesReplyTo(ident)) return [];
+  // A channel from elsewhere (a pool, a factory, a field) may have been put in confirm mode there: such publishes
+  // count only where nothing in the workspace mentions confirms at all.
+  const workspace: WorkspaceCondition | undefined = opensChannel ? undefined : { none: ['rabbitmq-confirms'] };
   const settings: Setting[] = [];
   for (let i = 2; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
@@ -93,12 +98,57 @@ function unconfirmedPublishes(context: PublishContext, idents: ReadonlySet<strin
     if (close >= tokens.length) continue;
     // A mock's verification (`verify(channel).basicPublish(…)`, `then(channel).should().basicPublish(…)`) is no publish.
     if (tokens[i - 2]!.kind !== 'ident') continue;
-    // amqplib's `publish` and `sendToQueue`, amqp091-go's `Publish`: only on a receiver named for a channel.
+    // amqplib's `publish` and `sendToQueue`, amqp091-go's `Publish`: only on a receiver named for a channel
+    // (amqp091-go's `PublishWithContext` is its own name).
     const receiver = tokens[i - 2]!.text;
-    if ((language === 'javascript' || language === 'go') && !/ch(an(nel)?)?$/i.test(receiver)) continue;
+    if ((language === 'javascript' || (language === 'go' && token.text === 'Publish')) && !/ch(an(nel)?)?$/i.test(receiver)) continue;
     // A reply to an RPC request: the caller times out and asks again.
     if (tokens.slice(i + 2, close).some((t) => t.kind === 'ident' && namesReplyTo(t.text))) continue;
-    settings.push(behaviour(context, 'rabbitmq', 'publish-unconfirmed', tokens[i - 2]!, tokens[close]!, `${receiver}.${token.text}`, 'on a channel without publisher confirms'));
+    // A message the call itself marks as transient or expiring at once is at-most-once by choice.
+    if (marksTransient(tokens, i + 2, close)) continue;
+    const setting = behaviour(context, 'rabbitmq', 'publish-unconfirmed', tokens[i - 2]!, tokens[close]!, `${receiver}.${token.text}`, 'on a channel without publisher confirms');
+    settings.push(workspace ? { ...setting, workspace } : setting);
+  }
+  return settings;
+}
+
+/** Whether the tokens in [from, to) mark the message transient: `persistent: false`, `delivery_mode=1`, `Transient`, `Expiration: "0"`. */
+function marksTransient(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'ident') continue;
+    if (t.text === 'Transient' || t.text === 'NON_PERSISTENT' || t.text === 'NonPersistent') return true;
+    const value = tokens[k + 2];
+    if (!value || (tokens[k + 1]!.text !== ':' && tokens[k + 1]!.text !== '=')) continue;
+    if (/^persistent$/i.test(t.text) && /^false$/i.test(value.text)) return true;
+    if (/^(delivery_?mode|DeliveryMode)$/i.test(t.text) && value.text === '1') return true;
+    if (t.text === 'Expiration' && value.kind === 'string' && value.value === '0') return true;
+  }
+  return false;
+}
+
+/**
+ * Spring's RabbitTemplate confirms only when the connection factory asks for it (`publisher-confirm-type`, set in
+ * configuration or on a CachingConnectionFactory in any file): a publish through a template counts where nothing in
+ * the workspace mentions confirms.
+ */
+function templatePublishes(context: PublishContext, idents: ReadonlySet<string>): Setting[] {
+  const { tokens } = context;
+  for (const ident of idents) if (CONFIRM_EXACT.has(ident) || CONFIRM_PREFIXES.some((prefix) => ident.startsWith(prefix)) || namesReplyTo(ident)) return [];
+  const settings: Setting[] = [];
+  for (let i = 2; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'ident' || (token.text !== 'convertAndSend' && token.text !== 'send') || tokens[i - 1]!.text !== '.' || tokens[i + 1]!.text !== '(') continue;
+    const receiver = tokens[i - 2]!;
+    if (receiver.kind !== 'ident' || !/template$/i.test(receiver.text)) continue;
+    const close = closing(tokens, i + 1);
+    if (close >= tokens.length) continue;
+    // A CorrelationData argument is how a template asks for a confirm of this message.
+    if (tokens.slice(i + 2, close).some((t) => t.kind === 'ident' && (t.text === 'CorrelationData' || namesReplyTo(t.text)))) continue;
+    settings.push({
+      ...behaviour(context, 'rabbitmq', 'publish-unconfirmed', receiver, tokens[close]!, `${receiver.text}.${token.text}`, 'through a RabbitTemplate without publisher confirms'),
+      workspace: { none: ['rabbitmq-confirms'] },
+    });
   }
   return settings;
 }
@@ -131,7 +181,7 @@ function mandatoryWithoutReturns(context: PublishContext, idents: ReadonlySet<st
     // `mandatory: true` (C# named argument, amqplib options), `mandatory=True` (pika), `setMandatory(true)` (Spring).
     if ((t.text === 'mandatory' || t.text === 'Mandatory') && (tokens[i + 1]!.text === ':' || tokens[i + 1]!.text === '=') && /^(true|True)$/.test(tokens[i + 2]!.text)) flag = tokens[i + 2];
     else if (t.text === 'setMandatory' && tokens[i + 1]!.text === '(' && tokens[i + 2]!.text === 'true') flag = tokens[i + 2];
-    else if (MANDATORY_POSITION[t.text] !== undefined && tokens[i - 1]?.text === '.' && tokens[i + 1]!.text === '(') {
+    else if (Object.hasOwn(MANDATORY_POSITION, t.text) && tokens[i - 1]?.text === '.' && tokens[i + 1]!.text === '(') {
       const at = argumentAt(tokens, i + 1, MANDATORY_POSITION[t.text]!);
       // The argument is the literal `true` alone (not `true && x`).
       if (at !== undefined && tokens[at]!.text === 'true' && (tokens[at + 1]?.text === ',' || tokens[at + 1]?.text === ')')) flag = tokens[at];

@@ -1,6 +1,6 @@
 // Messages given back to RabbitMQ without requeue: `basicNack(tag, false, false)`, `d.Nack(false, false)`,
-// `channel.reject(msg, false)`, aio-pika's and kombu's `message.reject()` (whose requeue is off unless asked for),
-// Spring's AmqpRejectAndDontRequeueException. The broker then dead-letters the message if its queue has a dead-letter
+// `channel.reject(msg, false)`, aio-pika's and kombu's `message.reject()` and aio-pika's `async with message.process():`
+// (whose requeue is off unless asked for), Spring's AmqpRejectAndDontRequeueException. The broker then dead-letters the message if its queue has a dead-letter
 // exchange, and otherwise drops it. Whether one is declared is a fact about the workspace (queue arguments in another
 // file, a policy in a definitions file or a script), so the setting carries the condition and the CLI and the
 // extension judge it once every file has been read (`workspace.ts`).
@@ -66,6 +66,9 @@ const PYTHON_MESSAGE_CALLS: Readonly<Record<string, RejectCall>> = {
   nack: { position: 1, named: 'requeue', requeueByDefault: true },
 };
 
+/** aio-pika's `IncomingMessage.process(requeue=False, …)`: the context manager's reject when its block raises. */
+const PROCESS: RejectCall = { position: 0, named: 'requeue', requeueByDefault: false };
+
 /** Clients whose code makes these calls on a RabbitMQ channel or message. */
 const CHANNEL_CLIENTS = new Set(['rabbitmq-java-client', 'spring-amqp', 'rabbitmq-dotnet-client', 'amqp091-go', 'streadway-amqp', 'amqplib',
   'amqp-connection-manager', 'pika']);
@@ -81,8 +84,10 @@ export function rejectSettings(context: RejectContext): Setting[] {
   const channelCalls = [...ids].some((id) => CHANNEL_CLIENTS.has(id)) ? CALLS[language] : undefined;
   const messageCalls = language === 'python' && [...ids].some((id) => MESSAGE_CLIENTS.has(id)) ? PYTHON_MESSAGE_CALLS : undefined;
   const springReject = (language === 'java' || language === 'kotlin' || language === 'scala') && ids.has('spring-amqp') && idents.has('AmqpRejectAndDontRequeueException');
-  const named = (name: string) => (channelCalls?.[name] ? channelCalls[name] : messageCalls?.[name]);
-  if (![...idents].some((ident) => named(ident) !== undefined) && !springReject) return [];
+  const aioPika = language === 'python' && ids.has('aio-pika');
+  // Own properties only: `toString` is no reject call.
+  const named = (name: string) => (channelCalls && Object.hasOwn(channelCalls, name) ? channelCalls[name] : messageCalls && Object.hasOwn(messageCalls, name) ? messageCalls[name] : undefined);
+  if (![...idents].some((ident) => named(ident) !== undefined) && !springReject && !(aioPika && idents.has('process'))) return [];
   let structure: Structure | undefined;
   const settings: Setting[] = [];
   for (let i = 2; i < tokens.length - 1; i++) {
@@ -97,6 +102,12 @@ export function rejectSettings(context: RejectContext): Setting[] {
       first = tokens[i - 2]!;
       rawKey = 'throw AmqpRejectAndDontRequeueException';
       value = 'rejected without requeue by the listener container';
+    } else if (aioPika && token.text === 'process' && tokens[i - 1]!.text === '.' && tokens[i - 2]!.kind === 'ident' && tokens[i - 3]?.text === 'with') {
+      // aio-pika's `async with message.process():` rejects the message when the block raises, without requeue unless asked.
+      if (!dropsMessage(tokens, i + 1, close, PROCESS)) continue;
+      first = tokens[i - 2]!;
+      rawKey = `${tokens[i - 2]!.text}.process`;
+      value = 'without requeue when the block raises (process() rejects that way by default)';
     } else {
       const call = named(token.text);
       // A method call on a receiver, not a mock's verification (`verify(channel).basicNack(…)`).
@@ -124,10 +135,9 @@ function dropsMessage(tokens: readonly Token[], open: number, close: number, cal
   if (flag === undefined) {
     if (call.args !== undefined && count !== call.args && !(call.requeueByDefault === false && count === 0)) return false;
     const position = call.position === 'last' ? count - 1 : call.position;
-    if (position < 0) return false;
-    flag = position < count ? argumentAt(tokens, open, position) : undefined;
-    // A positional argument that is a named one (`requeue=True` read as position 0) was looked up by name already.
-    if (flag === undefined) return position >= count && !call.requeueByDefault && count === 0;
+    flag = position >= 0 && position < count ? argumentAt(tokens, open, position) : undefined;
+    // Left out, or the slot holds another argument passed by name (`process(ignore_processed=True)`): the default.
+    if (flag === undefined) return !call.requeueByDefault;
   }
   const text = tokens[flag]!.text;
   // The literal alone: `false`, not `false || retry`.
@@ -135,13 +145,33 @@ function dropsMessage(tokens: readonly Token[], open: number, close: number, cal
   return (text === 'false' || text === 'False') && (next === ',' || next === ')');
 }
 
-/** Whether the function around the call publishes before it (the message may have been moved, not dropped). */
+/**
+ * Whether the function around the call publishes before it (the message may have been moved, not dropped). A publish
+ * whose failure is what led to the reject moved nothing: one in the condition of an enclosing `if`
+ * (`if err := ch.Publish(…); err != nil {`), in the guarded block of an enclosing handler, or in the statement whose
+ * error an enclosing Go error check tests.
+ */
 function publishesBefore(tokens: readonly Token[], structure: Structure, index: number): boolean {
-  const fn = functionOf(blockAt(structure, index));
+  const inner = blockAt(structure, index);
+  const fn = functionOf(inner);
   const from = fn ? fn.start : 0;
+  const failed: Array<[number, number]> = [];
+  const errorChecks: number[] = [];
+  for (let b = inner; b && b !== fn; b = b.parent) {
+    failed.push([b.head, b.start]);
+    if (b.kind !== 'catch') continue;
+    const statement = structure.tries.find((t) => t.handlers.includes(b!));
+    if (statement && statement.body.end > statement.body.start) failed.push([statement.body.start, statement.body.end]);
+    else if (statement) errorChecks.push(b.head);
+  }
   for (let k = from; k < index; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'ident' && PUBLISHES.has(t.text) && tokens[k + 1]?.text === '(' && tokens[k - 1]?.text === '.') return true;
+    if (t.kind !== 'ident' || !PUBLISHES.has(t.text) || tokens[k + 1]?.text !== '(' || tokens[k - 1]?.text !== '.') continue;
+    if (failed.some(([start, end]) => k >= start && k < end)) continue;
+    // Go: `err = ch.Publish(…)` ending on the line before `if err != nil {`.
+    const close = closing(tokens, k + 1);
+    if (errorChecks.some((head) => close < head && tokens[close]!.line >= tokens[head]!.line - 1)) continue;
+    return true;
   }
   return false;
 }

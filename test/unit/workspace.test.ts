@@ -1,0 +1,54 @@
+// Workspace facts: what a file shows about the rest of the workspace (a dead-letter exchange, a return handler,
+// confirms), read the way a reviewer would, with comments in code left out.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { holds, readsFactsFrom, settleWorkspace, workspaceFactsOf } from '../../src/core/workspace';
+import type { Finding } from '../../src/core/types';
+
+describe('workspace facts', () => {
+  it('finds dead-lettering wherever it is configured', () => {
+    const dlx = (file: string, text: string) => workspaceFactsOf(file, text).includes('rabbitmq-dead-letter');
+    assert.ok(dlx('Dockerfile', 'FROM rabbitmq:4\nRUN rabbitmqctl set_policy DLX ".*" \'{"dead-letter-exchange":"dlx"}\' --apply-to queues\n'));
+    assert.ok(dlx('src/main/resources/application.yml', 'spring:\n  cloud:\n    stream:\n      rabbit:\n        bindings:\n          input:\n            consumer:\n              autoBindDlq: true\n'));
+    assert.ok(dlx('infra/rabbit.tf', 'resource "rabbitmq_policy" "dlx" {\n  policy {\n    definition = { "dead-letter-exchange" = "dlx" }\n  }\n}\n'));
+    assert.ok(dlx('src/config/RabbitConfig.java', 'class C { Queue q() { return QueueBuilder.durable("orders").deadLetterExchange("orders.dlx").build(); } }'));
+    assert.ok(dlx('topology.py', 'ARGS = {"x-dead-letter-exchange": "jobs.dlx"}\n'));
+    // Comments and commented-out lines declare nothing.
+    assert.ok(!dlx('topology.py', '# ARGS = {"x-dead-letter-exchange": "jobs.dlx"}\nARGS = {}\n'));
+    assert.ok(!dlx('Config.java', '// args.put("x-dead-letter-exchange", "dlx");\nclass C {}\n'));
+    assert.ok(!dlx('values.yaml', '# deadLetterExchange: dlx\nreplicas: 3\n'));
+  });
+
+  it('finds return handlers, confirms, hand-built templates and template publishes', () => {
+    assert.deepEqual(workspaceFactsOf('RabbitConfig.java', 'class C { void init(RabbitTemplate t) { t.setReturnsCallback(r -> log.warn("{}", r)); t.setConfirmCallback((c, ack, cause) -> {}); } }'),
+      ['rabbitmq-returns-callback', 'rabbitmq-confirms']);
+    assert.deepEqual(workspaceFactsOf('RabbitConfig.kt', 'fun template(cf: ConnectionFactory) = RabbitTemplate(cf).apply { isChannelTransacted = true }'),
+      ['spring-rabbit-own-template', 'rabbitmq-confirms']);
+    // Boot's configurer applies the properties to a template built by hand.
+    assert.deepEqual(workspaceFactsOf('RabbitConfig.java', 'class C { RabbitTemplate t(RabbitTemplateConfigurer c, ConnectionFactory cf) { RabbitTemplate t = new RabbitTemplate(); c.configure(t, cf); return t; } }'), []);
+    assert.deepEqual(workspaceFactsOf('emit.go', 'func f(ch *amqp.Channel) { ch.Confirm(false) }'), ['rabbitmq-confirms']);
+    assert.deepEqual(workspaceFactsOf('application.properties', 'spring.rabbitmq.publisher-confirm-type=correlated\n'), ['rabbitmq-confirms']);
+    assert.deepEqual(workspaceFactsOf('Sender.java', 'class S { void s() { rabbitTemplate.convertAndSend("x", "y", z); } }'), ['spring-rabbit-publishes']);
+    assert.deepEqual(workspaceFactsOf('publisher.js', "channel.on('return', (msg) => log(msg));"), ['rabbitmq-returns-callback']);
+  });
+
+  it('reads scripts, Dockerfiles, Terraform and definitions exports for facts, and leaves other JSON alone', () => {
+    for (const name of ['ops/setup.sh', 'Dockerfile', 'rabbitmq/Dockerfile.dev', 'infra/main.tf', 'deploy/definitions.json', 'data/rabbitmqConfigs/load.json', 'Makefile', 'advanced.config']) {
+      assert.ok(readsFactsFrom(name), name);
+    }
+    for (const name of ['package-lock.json', 'src/i18n/en.json', 'README.md', 'main.py']) assert.ok(!readsFactsFrom(name), name);
+  });
+
+  it('keeps a finding only where its condition holds, and none while the facts are unknown', () => {
+    const finding = (workspace?: Finding['workspace']) => ({ ruleId: 'r', ...(workspace ? { workspace } : {}) }) as Finding;
+    const unless = finding({ none: ['rabbitmq-dead-letter'] });
+    const needs = finding({ all: ['spring-rabbit-publishes'], none: ['rabbitmq-returns-callback'] });
+    assert.equal(holds(unless.workspace, new Set()), true);
+    assert.equal(holds(unless.workspace, new Set(['rabbitmq-dead-letter'])), false);
+    assert.equal(holds(needs.workspace, new Set()), false);
+    assert.equal(holds(needs.workspace, new Set(['spring-rabbit-publishes'])), true);
+    assert.equal(holds(needs.workspace, new Set(['spring-rabbit-publishes', 'rabbitmq-returns-callback'])), false);
+    // Unknown facts: only findings that depend on nothing.
+    assert.deepEqual(settleWorkspace([finding(), unless, needs], undefined).length, 1);
+  });
+});
