@@ -121,7 +121,7 @@ export function flowSettings(input: FlowContext): Setting[] {
   const structure = blockStructure(tokens, language, context.lines);
   const calls = callsOf(tokens, language);
   context = { ...context, calls };
-  fileIndex(context, structure, calls);
+  markSettleWrappers(tokens, fileIndex(context, structure, calls), calls, systems);
   const out: Setting[] = [];
   const seen = new Set<number>();
   const emit = (setting: Setting | undefined) => {
@@ -427,7 +427,33 @@ function fileIndex(context: FlowContext, structure: Structure, calls: readonly C
 /** The name a function block is declared under: after `def`, `func`, `fun` or `function`, or the method's own name. */
 function functionName(tokens: readonly Token[], fn: Block): string | undefined {
   const head = tokens[fn.head]!;
+  if (head.text === 'func' && tokens[fn.head + 1]?.text === '(') {
+    // Go: `func (r *Receiver) Name(`.
+    const close = closing(tokens, fn.head + 1);
+    return tokens[close + 1]?.kind === 'ident' ? tokens[close + 1]!.text : undefined;
+  }
   return head.text === 'def' || head.text === 'func' || head.text === 'fun' || head.text === 'function' ? tokens[fn.head + 1]?.text : head.text;
+}
+
+/**
+ * A small function of the file that does nothing but settle the message (`def ack(self, m): client.delete_message(…)`)
+ * settles it for its callers too: calls to it are marked as settling for the same system. One that also gives messages
+ * back, or does more than a few statements' work, is not a plain wrapper.
+ */
+function markSettleWrappers(tokens: readonly Token[], index: FileIndex, calls: readonly Call[], systems: readonly string[]): void {
+  const wrappers = new Map<string, string>();
+  for (const [name, fn] of index.functions) {
+    if (!fn || fn.end - fn.start > 60) continue;
+    const inside = between(calls, fn.start, fn.end);
+    if (inside.some((c) => GIVE_BACK.has(c.lower))) continue;
+    const settle = inside.map((c) => settles(c, systems)).find((system) => system !== undefined);
+    if (settle && !SETTLE[settle]?.has(name.toLowerCase())) wrappers.set(name, settle);
+  }
+  if (wrappers.size === 0) return;
+  for (const call of calls) {
+    const system = wrappers.get(tokens[call.name]!.text);
+    if (system !== undefined && call.settles == null) call.settles = system;
+  }
 }
 
 /** Whether the function names `replyTo` anywhere: it answers (or asks) RPC requests. */
