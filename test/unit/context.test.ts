@@ -30,6 +30,11 @@ describe('file roles', () => {
     assert.equal(role('python/receive.py', 'rabbitmq-tutorials'), 'sample');
     // One application built as a showcase is judged like production code.
     assert.equal(role('src/checkout/kafka/producer.go', 'opentelemetry-demo'), 'production');
+    // Below src/main/java a directory is a package name: Spring Initializr's com.example is an application's package.
+    assert.equal(role('runner/src/main/java/com/example/runner/CoreService.java'), 'production');
+    assert.equal(role('src/main/kotlin/com/example/demo/OrderListener.kt'), 'production');
+    assert.equal(role('examples/orders/src/main/java/com/example/OrderListener.java'), 'sample');
+    assert.equal(role('src/test/java/com/example/OrderListenerTest.java'), 'test');
   });
 
   it('keeps production code production, whatever words hide inside names', () => {

@@ -42,6 +42,7 @@ const ROOT_WORDS = new Set(['examples', 'samples', 'tutorials', 'demos', 'quicks
  */
 const TEST_DIRECTORIES = new Set(['it', 't', '__tests__', '__mocks__', 'ci', '.ci', '.github', '.circleci', '.buildkite', '.gitlab']);
 const SAMPLE_DIRECTORIES = new Set(['getting-started', 'hello-world']);
+const JVM_SOURCE_ROOTS = new Set(['java', 'kotlin', 'scala', 'groovy']);
 
 export function fileRole(where: RolePath, globs: RoleGlobs = {}): RoleContext {
   const relative = where.relative.replace(/\\/g, '/').replace(/^\.\//, '');
@@ -66,7 +67,11 @@ function directoryRole(directory: string, rootName: string): RoleContext {
   let result = PRODUCTION;
   // The nearest directory that says something decides: `examples/app/src/test/…` is a test of a sample.
   const segments = directory.split('/').filter((s) => s !== '' && s !== '.');
+  // Below `src/main/java` (Kotlin, Scala, Groovy) the directories are a package name: Spring Initializr's
+  // `com.example.orders` is production code, not a sample.
+  const source = segments.findIndex((s, k) => JVM_SOURCE_ROOTS.has(s) && k > 0 && segments[k - 1] === 'main');
   for (let k = segments.length - 1; k >= 0 && result === PRODUCTION; k--) {
+    if (source >= 0 && k > source) continue;
     const role = roleOfDirectory(segments[k]!);
     if (role) result = { role, reason: `directory '${segments[k]!}'` };
   }
