@@ -85,9 +85,19 @@ export function workspaceFactsOf(file: string, text: string): WorkspaceFact[] {
   return facts;
 }
 
+/** The text with comments blanked, and Python's docstrings (a triple-quoted string standing as a statement), which are prose. */
 function withoutComments(text: string, language: Language): string {
   try {
-    return maskSpans(text, lex(text, language).comments.map((c) => c.span));
+    const { tokens, comments } = lex(text, language);
+    const spans = comments.map((c) => c.span);
+    if (language === 'python') {
+      tokens.forEach((t, k) => {
+        const before = tokens[k - 1]?.text;
+        // A docstring starts its line and is no operand: not `x = """…"""`, not an argument.
+        if (t.kind === 'string' && t.lineStart && /^[rRuUbBfF]*("""|''')/.test(t.text) && !(before !== undefined && /^[=(,[{+%]$/.test(before))) spans.push(t.span);
+      });
+    }
+    return maskSpans(text, spans);
   } catch {
     return text;
   }

@@ -82,6 +82,15 @@ async function main(): Promise<number> {
       await run.shot('06b-flow-hover');
     });
 
+    await run.check('a reject without requeue, judged against the whole workspace', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await openFile(page, 'orders/refunds.py', 'basic_reject');
+      // Nothing in the example workspace declares a dead-letter exchange: the finding appears once the scan has read it.
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'nothing in this workspace declares a dead-letter exchange' }).first().waitFor({ timeout: 30000 });
+      await run.shot('06c-rejected-without-dead-letter');
+    });
+
     await run.check('Python: the finding on a literal and the hover on its key', async () => {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
