@@ -17,6 +17,9 @@ describe('workspace facts', () => {
     assert.ok(!dlx('topology.py', '# ARGS = {"x-dead-letter-exchange": "jobs.dlx"}\nARGS = {}\n'));
     assert.ok(!dlx('Config.java', '// args.put("x-dead-letter-exchange", "dlx");\nclass C {}\n'));
     assert.ok(!dlx('values.yaml', '# deadLetterExchange: dlx\nreplicas: 3\n'));
+    // A docstring is prose; a triple-quoted value is not.
+    assert.ok(!dlx('worker.py', '"""Rejects without requeue: no dead-letter exchange here."""\nimport pika\n'));
+    assert.ok(dlx('topology.py', 'POLICY = """{"dead-letter-exchange": "dlx"}"""\n'));
   });
 
   it('finds return handlers, confirms, hand-built templates and template publishes', () => {
