@@ -117,7 +117,7 @@ export function flowSettings(input: FlowContext): Setting[] {
     }
   }
   const handles = idents.has('try') || idents.has('catch') || idents.has('except') || idents.has('finally') || (language === 'go' && idents.has('nil'));
-  if (!settleWords || (!handles && !systems.includes('kafka'))) return [];
+  if (!settleWords || (!handles && !systems.includes('kafka') && !systems.includes('rabbitmq'))) return [];
   const structure = blockStructure(tokens, language, context.lines);
   const calls = callsOf(tokens, language);
   context = { ...context, calls };
@@ -136,6 +136,7 @@ export function flowSettings(input: FlowContext): Setting[] {
   }
   for (const setting of swallowedByCallee(context, structure, calls, systems)) emit(setting);
   if (systems.includes('kafka')) for (const setting of commitsBeforeProcessing(context, structure, calls, systems)) emit(setting);
+  if (systems.includes('rabbitmq')) for (const setting of ackedOnlyIfHandled(context, structure, calls, systems)) emit(setting);
   return out;
 }
 
@@ -794,6 +795,57 @@ function judgeHandler(context: FlowContext, structure: Structure, calls: readonl
       { span: context.tokens[ack.name]!.span, message: 'The message is acknowledged only here, on the path where handling succeeded.' },
     ],
   };
+}
+
+const CHANNEL_NAMES = /^(ch|chan|channel|model|sender|consumer|conn|connection|client)$/i;
+
+/**
+ * `if (await HandleEvent(ea)) { channel.BasicAck(ea.DeliveryTag, false); }` and nothing else: the handler reports
+ * failure by its result, and on that path the delivery is neither acknowledged nor rejected. Only where the function
+ * acks in that one place, gives nothing back anywhere, and the condition is a call that takes the message.
+ */
+function ackedOnlyIfHandled(context: FlowContext, structure: Structure, calls: readonly Call[], systems: readonly string[]): Setting[] {
+  const { tokens } = context;
+  const out: Setting[] = [];
+  for (const ack of calls) {
+    if (settles(ack, systems) !== 'rabbitmq') continue;
+    const block = blockAt(structure, ack.name);
+    const fn = functionOf(block);
+    if (!block || !fn || block.kind !== 'if' || block.parent !== fn) continue;
+    // An else branch (or elif) may settle the other path.
+    const after = context.language === 'python' ? tokens[block.end] : tokens[block.end + 1];
+    if (after && (after.text === 'else' || after.text === 'elif')) continue;
+    const { inFunction, acks } = rabbitSettlesOf(structure, calls, systems, fn);
+    if (acks.some((a) => a !== ack) || inFunction.some((c) => GIVE_BACK.has(c.lower) || (c !== ack && settles(c, systems) !== undefined))) continue;
+    if (repliesIn(context, fn)) continue;
+    // The ack is the block's one statement.
+    if (between(calls, block.start, block.end).some((c) => c !== ack && enclosingCall(calls, c.name) === undefined && !reports(tokens, c))) continue;
+    // The condition is a call that takes the message (the name the ack reads its delivery tag from, or a parameter of
+    // the function other than the channel: pika's body), not negated.
+    const message = new Set(tokens.slice(ack.open + 1, ack.close).filter((t, k, all) => t.kind === 'ident' && !NOT_MESSAGES.has(t.text)
+      && (k === 0 || all[k - 1]!.text === ',' || all[k - 1]!.text === '(')).map((t) => t.text));
+    const open = tokens.findIndex((t, k) => k > fn.head && k < fn.start && t.text === '(');
+    if (open > 0) {
+      for (let k = open + 1; k < closing(tokens, open); k++) {
+        const t = tokens[k]!;
+        const next = tokens[k + 1]?.text;
+        if (t.kind === 'ident' && (next === ',' || next === ')' || next === ':') && !NOT_MESSAGES.has(t.text) && !CHANNEL_NAMES.test(t.text)) message.add(t.text);
+      }
+    }
+    const condition = between(calls, block.head, block.start).find((c) => doesWork(context, c) && !isGetter(tokens, c)
+      && tokens.slice(c.open + 1, c.close).some((t) => t.kind === 'ident' && message.has(t.text)));
+    if (!condition) continue;
+    if (tokens.slice(block.head, condition.name).some((t) => t.text === '!' || t.text === 'not')) continue;
+    const name = tokens[condition.name]!.text;
+    out.push({
+      ...behaviourAt(context, 'rabbitmq', 'never-settled', tokens[block.head]!.span, tokens[block.head]!.text, 'when the handler reports failure, without ack or nack'),
+      trace: [
+        { span: tokens[condition.name]!.span, message: `${name} reports failure by its result; on that path nothing settles the delivery.` },
+        { span: tokens[ack.name]!.span, message: 'The message is acknowledged only here, when handling succeeded.' },
+      ],
+    });
+  }
+  return out;
 }
 
 /** Whether the function is called from this file, and every such call sits in a loop of its caller. */
