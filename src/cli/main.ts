@@ -12,7 +12,7 @@ import type { Finding, Setting } from '../core/types';
 import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { formatOf } from '../core/formats';
-import { readsFactsFrom, settleWorkspace, workspaceFactsOf, type WorkspaceFact } from '../core/workspace';
+import { holds, readsFactsFrom, WorkspaceFactIndex, workspaceFactsOf } from '../core/workspace';
 import { FILE_ROLES, type FileRole, type RoleGlobs } from '../core/context/role';
 import type { NonProductionLevel } from '../core/rules/context';
 import { collectFiles, DEFAULT_MAX_BYTES, readSource, type Skipped } from './files';
@@ -123,14 +123,16 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   const findings: Finding[] = [];
   const keys = bundledKeyIndex();
   const detections: Detection[] = [];
-  // `check` also reads the files that only tell workspace facts (a definitions export, a script that sets a policy).
-  const wanted = command === 'detect' ? detectsFile : command === 'check' ? (name: string) => formatOf(name) !== undefined || readsFactsFrom(name) : (name: string) => formatOf(name) !== undefined;
-  const facts = new Set<WorkspaceFact>();
+  // `check` and `settings` also read the files that only tell workspace facts (a definitions export, a script that
+  // sets a policy).
+  const wanted = command === 'detect' ? detectsFile : (name: string) => formatOf(name) !== undefined || readsFactsFrom(name);
+  const facts = new WorkspaceFactIndex();
+  const slashed = (file: string) => (path.sep === '/' ? file : file.split(path.sep).join('/'));
   for (const found of collectFiles(paths, io.cwd, skipped, wanted)) {
     const source = readSource(found, io.cwd, maxBytes);
     if ('reason' in source) {
       // A file read only for workspace facts is no file the user asked MQ Lens to check.
-      if (command !== 'check' || formatOf(found.absolute) !== undefined) skipped.push(source);
+      if (command === 'detect' || formatOf(found.absolute) !== undefined) skipped.push(source);
       continue;
     }
     if (command === 'detect') {
@@ -138,7 +140,7 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       for (const detection of detectText({ file: source.file, text: source.text, keys, clients: bundledClientIndex() })) detections.push(detection);
       continue;
     }
-    if (command === 'check') for (const fact of workspaceFactsOf(source.file, source.text)) facts.add(fact);
+    facts.add(slashed(source.file), workspaceFactsOf(source.file, source.text));
     if (formatOf(source.file) === undefined) continue;
     // Files under the walked folder start with its path; a file named on the command line may lie elsewhere.
     const inside = found.absolute.startsWith(found.root + path.sep);
@@ -148,9 +150,14 @@ function runCommand(argv: readonly string[], io: CliIo): number {
     for (const setting of result.settings) settings.push(setting);
     for (const finding of result.findings) findings.push(finding);
   }
-  // Findings that depend on the rest of the workspace are judged once every file has been read.
+  // Findings and behaviours that depend on the rest of the workspace are judged once every file has been read.
+  if (settings.some((s) => s.workspace)) {
+    const kept = settings.filter((s) => !s.workspace || holds(s.workspace, facts.all(), facts.projectOf(slashed(s.file))));
+    settings.length = 0;
+    for (const setting of kept) settings.push(setting);
+  }
   if (findings.some((f) => f.workspace)) {
-    const settled = settleWorkspace(findings, facts);
+    const settled = facts.settle(findings, (f) => slashed(f.file));
     findings.length = 0;
     for (const finding of settled) findings.push(finding);
   }

@@ -5,7 +5,7 @@ import type { ClientUse, Extraction } from './extract/types';
 import { extractYamlFile } from './extract/yamlFile';
 import { baseName, formatByContent, formatOf, languageOf, type Format } from './formats';
 import { extractCodeFile } from './extract/codeFile';
-import { springMandatorySettings } from './code/publish';
+import { springConfirmSettings, springMandatorySettings } from './code/publish';
 import { extractManifestFile } from './extract/manifestFile';
 import type { ClientIndex } from './detect/clientIndex';
 import type { KeyIndex } from './keyIndex';
@@ -18,7 +18,7 @@ import { declaresReplicatedQueuesOnly } from './context/queueTypes';
 import { extractNatsConf, isNatsConf } from './extract/natsConf';
 import type { FileContext, NonProductionLevel } from './rules/context';
 import type { AnalysisResult } from './types';
-import { settleWorkspace, workspaceFactsOf, type WorkspaceFact } from './workspace';
+import { holds, settleWorkspace, workspaceFactsOf, type WorkspaceFact } from './workspace';
 
 export interface AnalyzeOptions {
   /** Path reported in settings and findings. */
@@ -75,7 +75,9 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
       : extract(format as ConfigFormat, extractContext);
   // Spring Boot's RabbitTemplate settings say how its publishes behave; whether returned messages have a handler is
   // a question for the rest of the workspace.
-  if (format === 'spring-properties' || format === 'spring-yaml') extraction.settings.push(...springMandatorySettings(extraction.settings, extractContext));
+  if (format === 'spring-properties' || format === 'spring-yaml') {
+    extraction.settings.push(...springMandatorySettings(extraction.settings, extractContext), ...springConfirmSettings(extraction.settings, extractContext));
+  }
   const directive = workloadDirective(extraction.comments.map((c) => c.text));
   const profile = directive.profile ?? options.profile;
   const keep = suppressionFilter(extraction.comments, lines);
@@ -94,10 +96,14 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
   }
   if (extraction.settings.some((s) => s.system === 'rabbitmq')) context.replicatedQueues = declaresReplicatedQueuesOnly(maskSpans(options.text, extraction.comments.map((c) => c.span)));
   let findings = evaluateRules({ ...extraction, file: options.file, format, context }, profile, options.keys, lines, options.overrides).filter(keep);
-  if (options.workspace !== 'defer' && findings.some((f) => f.workspace)) {
-    findings = settleWorkspace(findings, new Set([...(options.workspace ?? []), ...workspaceFactsOf(options.file, options.text)]));
+  let settings = extraction.settings;
+  if (options.workspace !== 'defer' && settings.some((s) => s.workspace)) {
+    // A behaviour whose condition does not hold is not what the code does in this workspace: neither listed nor judged.
+    const facts = new Set([...(options.workspace ?? []), ...workspaceFactsOf(options.file, options.text)]);
+    findings = settleWorkspace(findings, facts);
+    settings = settings.filter((s) => holds(s.workspace, facts));
   }
-  return { settings: extraction.settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role };
+  return { settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role };
 }
 
 /** Words in a redis.conf's path or comments that say the Redis serves queues, jobs or streams rather than a cache. */

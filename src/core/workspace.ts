@@ -22,6 +22,8 @@ export const WORKSPACE_FACTS = [
   'spring-rabbit-publishes',
   /** Publisher confirms or transactions, asked for in code or configuration (any client's). */
   'rabbitmq-confirms',
+  /** Spring Boot configuration (`application.yml`, `bootstrap.properties`, …) with `spring.rabbitmq` settings. */
+  'spring-rabbit-config',
 ] as const;
 
 export type WorkspaceFact = (typeof WORKSPACE_FACTS)[number];
@@ -33,7 +35,7 @@ export interface WorkspaceCondition {
 }
 
 /** How each fact shows in a file's text (outside comments, in source code). */
-const SIGNS: ReadonlyArray<{ fact: WorkspaceFact; sign: RegExp; unless?: RegExp }> = [
+const SIGNS: ReadonlyArray<{ fact: WorkspaceFact; sign: RegExp; unless?: RegExp; file?: RegExp }> = [
   // x-dead-letter-exchange, dead-letter-exchange (policies), deadLetterExchange (Spring, amqplib), dead_letter_exchange
   // (kombu), DeadLetterExchange (.NET wrappers): any mention counts, so a workspace that deals with dead-lettering
   // anywhere is never told it has none.
@@ -48,13 +50,14 @@ const SIGNS: ReadonlyArray<{ fact: WorkspaceFact; sign: RegExp; unless?: RegExp 
   { fact: 'spring-rabbit-own-template', sign: /(?:\bnew\s+|[=(,]\s*|\breturn\s+)RabbitTemplate\s*\(/, unless: /\bRabbitTemplateConfigurer\b/ },
   {
     fact: 'rabbitmq-confirms',
-    sign: /\b(?:confirmSelect|confirm_delivery|createConfirmChannel|ConfirmSelect(?:Async)?|publisherConfirmationsEnabled|publisherConfirmationTrackingEnabled|txSelect|tx_select|TxSelect(?:Async)?|NotifyPublish|ConfirmChannel|publisher_confirms|confirm_publish|addConfirmListener|BasicAcks|NotifyConfirm|waitForConfirms\w*|WaitForConfirms\w*|PublishWithDeferredConfirm\w*|ConfirmCallback|setConfirmCallback|CorrelationData|PublisherConfirmType|publisherConfirmType|publisherConfirms|publisher[-_.]confirm[-_.]type|publisher[-_.]confirms|(?:is|set)?[Cc]hannelTransacted|RabbitTransactionManager)\b|\.Confirm\(/,
+    sign: /\b(?:confirmSelect|confirm_delivery|createConfirmChannel|ConfirmSelect(?:Async)?|publisherConfirmationsEnabled|publisherConfirmationTrackingEnabled|txSelect|tx_select|TxSelect(?:Async)?|NotifyPublish|ConfirmChannel|publisher_confirms|confirm_publish|addConfirmListener|BasicAcks|NotifyConfirm|waitForConfirms\w*|WaitForConfirms\w*|PublishWithDeferredConfirm\w*|ConfirmCallback|setConfirmCallback|CorrelationData|\w*PublisherConfirm\w*|publisherConfirm\w*|publisher[-_.]confirm[-_.]type|publisher[-_.]confirms|\w*PUBLISHER_CONFIRM\w*|(?:is|set)?[Cc]hannelTransacted|RabbitTransactionManager)\b|\.Confirm\(\s*(?:false|true|noWait)\s*\)/,
   },
+  { fact: 'spring-rabbit-config', sign: /spring\.rabbitmq\.|^[ \t]*rabbitmq[ \t]*:/m, file: /^(?:application|bootstrap)(?:[-.][\w.-]*)?\.(?:ya?ml|properties)$/ },
   { fact: 'spring-rabbit-publishes', sign: /\.(?:convertAndSend|convertSendAndReceive|sendAndReceive)\s*\(|[Tt]emplate\s*\.\s*send\s*\(/ },
 ];
 
 /** A quick look for any sign at all, so most files cost one scan of their text. */
-const ANY_SIGN = new RegExp(SIGNS.map((s) => s.sign.source).join('|'), 'i');
+const ANY_SIGN = new RegExp(SIGNS.map((s) => s.sign.source).join('|'), 'im');
 
 /**
  * Files read for workspace facts only, beyond those MQ Lens analyses: RabbitMQ definitions exports (JSON under a path
@@ -79,7 +82,9 @@ export function workspaceFactsOf(file: string, text: string): WorkspaceFact[] {
   const language = format ? languageOf(format) : undefined;
   const visible = language ? withoutComments(text, language) : text.replace(/^[ \t]*(?:#|\/\/|;).*$/gm, '');
   const facts: WorkspaceFact[] = [];
-  for (const { fact, sign, unless } of SIGNS) {
+  const base = baseName(file);
+  for (const { fact, sign, unless, file: named } of SIGNS) {
+    if (named && !named.test(base)) continue;
     if (sign.test(visible) && !(unless && unless.test(visible))) facts.push(fact);
   }
   return facts;
@@ -103,14 +108,93 @@ function withoutComments(text: string, language: Language): string {
   }
 }
 
-/** Whether a condition holds for the workspace's facts; with the facts unknown, no condition does. */
-export function holds(condition: WorkspaceCondition | undefined, facts: ReadonlySet<WorkspaceFact> | undefined): boolean {
+/**
+ * Whether a condition holds for the workspace's facts (`project`: those of the finding's own project, for `all`);
+ * with the facts unknown, no condition does.
+ */
+export function holds(condition: WorkspaceCondition | undefined, facts: ReadonlySet<WorkspaceFact> | undefined, project: ReadonlySet<WorkspaceFact> | undefined = facts): boolean {
   if (!condition) return true;
-  if (!facts) return false;
-  return (condition.all ?? []).every((f) => facts.has(f)) && !(condition.none ?? []).some((f) => facts.has(f));
+  if (!facts || !project) return false;
+  return (condition.all ?? []).every((f) => project.has(f)) && !(condition.none ?? []).some((f) => facts.has(f));
 }
 
 /** The findings that hold for these facts (undefined: not known yet, so findings that depend on them are held back). */
 export function settleWorkspace(findings: readonly Finding[], facts: ReadonlySet<WorkspaceFact> | undefined): Finding[] {
   return findings.filter((f) => holds(f.workspace, facts));
+}
+
+/** Build manifests that make their folder a project of its own (a service of a monorepo, a Maven module). */
+const PROJECT_MANIFEST = /^(?:pom\.xml|package\.json|go\.mod|pyproject\.toml|setup\.py|pipfile|cargo\.toml|composer\.json|gemfile|mix\.exs|build\.gradle(?:\.kts)?|[^/]+\.(?:csproj|fsproj))$/;
+
+/** The folder (with a trailing `/`) a build manifest makes a project, or undefined for other files. `file` is a path with `/`. */
+export function projectRootOf(file: string): string | undefined {
+  const slash = file.lastIndexOf('/');
+  return PROJECT_MANIFEST.test(file.slice(slash + 1).toLowerCase()) ? file.slice(0, slash + 1) : undefined;
+}
+
+/**
+ * Facts per project as well as for the whole workspace. A condition's `all` facts (what must be there: a template
+ * that publishes) are looked for in the finding's own project, the nearest folder with a build manifest, so one
+ * service of a monorepo does not answer for another; its `none` facts (what silences it) in the whole workspace.
+ */
+export class WorkspaceFactIndex {
+  private readonly byFile = new Map<string, readonly WorkspaceFact[]>();
+  private readonly roots = new Set<string>();
+  private sortedRoots: string[] | undefined;
+  private readonly projects = new Map<string, Set<WorkspaceFact>>();
+  private everything: Set<WorkspaceFact> | undefined;
+
+  /** Records a file (a path with `/`): its facts, and whether it is a project's manifest. */
+  add(file: string, facts: readonly WorkspaceFact[]): void {
+    if (facts.length > 0) this.byFile.set(file, facts);
+    else this.byFile.delete(file);
+    const root = projectRootOf(file);
+    if (root !== undefined && !this.roots.has(root)) {
+      this.roots.add(root);
+      this.sortedRoots = undefined;
+    }
+    this.projects.clear();
+    this.everything = undefined;
+  }
+
+  /** Forgets a file, or every file below a folder (a prefix without the trailing `/`). */
+  deleteUnder(prefix: string): void {
+    for (const file of [...this.byFile.keys()]) if (file === prefix || file.startsWith(`${prefix}/`)) this.byFile.delete(file);
+    for (const root of [...this.roots]) if (root.startsWith(`${prefix}/`) || `${prefix}/` === root) this.roots.delete(root);
+    this.sortedRoots = undefined;
+    this.projects.clear();
+    this.everything = undefined;
+  }
+
+  all(): ReadonlySet<WorkspaceFact> {
+    if (!this.everything) {
+      this.everything = new Set();
+      for (const facts of this.byFile.values()) for (const fact of facts) this.everything.add(fact);
+    }
+    return this.everything;
+  }
+
+  /** The facts of the project `file` belongs to (the whole workspace when no manifest encloses it). */
+  projectOf(file: string): ReadonlySet<WorkspaceFact> {
+    this.sortedRoots ??= [...this.roots].sort((a, b) => b.length - a.length);
+    const root = this.sortedRoots.find((r) => file.startsWith(r));
+    if (root === undefined) return this.all();
+    let facts = this.projects.get(root);
+    if (!facts) {
+      facts = new Set();
+      for (const [path, list] of this.byFile) if (path.startsWith(root)) for (const fact of list) facts.add(fact);
+      this.projects.set(root, facts);
+    }
+    return facts;
+  }
+
+  /** The findings that hold: `all` in the finding's project, `none` in the whole workspace (`file`: the finding's path with `/`). */
+  settle(findings: readonly Finding[], file: (finding: Finding) => string = (f) => f.file): Finding[] {
+    return findings.filter((f) => !f.workspace || holds(f.workspace, this.all(), this.projectOf(file(f))));
+  }
+
+  /** A key that changes when the facts do. */
+  key(): string {
+    return [...this.byFile].map(([file, facts]) => `${file}:${facts.join(',')}`).sort().join('\n') + [...this.roots].sort().join('\n');
+  }
 }

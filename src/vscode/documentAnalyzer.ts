@@ -8,7 +8,8 @@ import { PROFILES, type Profile } from '../core/knowledgeTypes';
 import type { SeverityOverrides } from '../core/rules/evaluate';
 import { FILE_ROLES, type FileRole, type RoleGlobs, type RolePath } from '../core/context/role';
 import type { NonProductionLevel } from '../core/rules/context';
-import { settleWorkspace, workspaceFactsOf, type WorkspaceFact } from '../core/workspace';
+import { holds, workspaceFactsOf, type WorkspaceFact } from '../core/workspace';
+import type { Setting } from '../core/types';
 import type { WorkspaceFacts } from './workspaceFacts';
 
 /** Schemes whose documents are views of other documents (diffs, output); analysing them would duplicate problems. */
@@ -109,10 +110,16 @@ export class DocumentAnalyzer {
     const version = this.facts?.version ?? 0;
     if (entry.result && entry.factsVersion === version) return entry.result;
     let result = entry.raw;
-    if (entry.raw.findings.some((f) => f.workspace)) {
-      const known = this.facts ? this.facts.all() : new Set<WorkspaceFact>();
+    if (entry.raw.settings.some((f) => f.workspace)) {
       entry.ownFacts ??= workspaceFactsOf(document.uri.path, document.getText());
-      result = { ...entry.raw, findings: settleWorkspace(entry.raw.findings, known && new Set([...known, ...entry.ownFacts])) };
+      const own = entry.ownFacts;
+      // The open text's own facts count with the saved workspace's (the scanner reads files from disk); before the
+      // first scan nothing that depends on the workspace holds.
+      const index = this.facts ? this.facts.current() : undefined;
+      const all = index ? new Set([...index.all(), ...own]) : this.facts ? undefined : new Set(own);
+      const project = index ? new Set([...index.projectOf(document.uri.toString()), ...own]) : all;
+      const holdsHere = (condition: Setting['workspace']) => holds(condition, all, project);
+      result = { ...entry.raw, findings: entry.raw.findings.filter((f) => holdsHere(f.workspace)), settings: entry.raw.settings.filter((s) => holdsHere(s.workspace)) };
     }
     entry.result = result;
     entry.factsVersion = version;

@@ -9,7 +9,7 @@ import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
 import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { VENDOR_MARKERS } from '../core/paths';
-import { holds, readsFactsFrom, workspaceFactsOf, type WorkspaceCondition, type WorkspaceFact } from '../core/workspace';
+import { holds, projectRootOf, readsFactsFrom, workspaceFactsOf, type WorkspaceCondition, type WorkspaceFact } from '../core/workspace';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import type { WorkspaceFacts } from './workspaceFacts';
 
@@ -86,9 +86,10 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   entries(): FileEntry[] {
-    const known = this.facts.all();
+    const index = this.facts.current();
     return [...this.files.values()].map((e) => ({
-      uri: e.uri, detections: e.detections, findings: e.settled + e.conditions.filter((c) => holds(c, known)).length,
+      uri: e.uri, detections: e.detections,
+      findings: e.settled + (index ? e.conditions.filter((c) => holds(c, index.all(), index.projectOf(e.uri.toString()))).length : 0),
     }));
   }
 
@@ -149,7 +150,8 @@ export class WorkspaceScanner implements vscode.Disposable {
         for (const uri of uris.slice(i, i + CHUNK)) {
           const { entry, facts } = await this.read(uri, settings);
           if (entry) found.set(uri.toString(), entry);
-          if (facts.length > 0) factsFound.set(uri.toString(), facts);
+          // A manifest with no facts still makes its folder a project.
+          if (facts.length > 0 || projectRootOf(uri.path) !== undefined) factsFound.set(uri.toString(), facts);
         }
         report(Math.min(i + CHUNK, uris.length), uris.length);
         await new Promise((resolve) => setImmediate(resolve));

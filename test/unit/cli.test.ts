@@ -210,8 +210,16 @@ describe('mq-lens check', () => {
       .map((f: { file: string; line: number }) => `${f.file}:${f.line}`);
     assert.deepEqual(found({ 'Publisher.java': publisher }), ['Publisher.java:4']);
     assert.deepEqual(found({ 'Publisher.java': publisher, 'Channels.java': factory }), []);
-    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n' }), ['CancelOrderSender.java:4']);
+    // With no Spring configuration to read, the call site; with one, the finding is said once, where it is fixed.
+    assert.deepEqual(found({ 'CancelOrderSender.java': sender }), ['CancelOrderSender.java:4']);
+    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n' }), ['application.yml:3']);
     assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    publisher-confirm-type: correlated\n' }), []);
+    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n', 'RabbitConfig.java': 'class C { void c(CachingConnectionFactory f) { f.setPublisherConfirmType(ConfirmType.CORRELATED); } }\n' }), []);
+    // In a monorepo, a service that only consumes is not told about another service's publishes.
+    assert.deepEqual(found({
+      'orders/pom.xml': '<project/>', 'orders/src/main/java/CancelOrderSender.java': sender, 'orders/src/main/resources/application.yml': 'spring:\n  rabbitmq:\n    host: mq\n',
+      'audit/pom.xml': '<project/>', 'audit/src/main/resources/application.yml': 'spring:\n  rabbitmq:\n    host: mq\n',
+    }), ['orders/src/main/resources/application.yml:3']);
   });
 
   it('rejects bad usage with exit code 2 and a clear message', () => {

@@ -2,7 +2,7 @@
 // confirms), read the way a reviewer would, with comments in code left out.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { holds, readsFactsFrom, settleWorkspace, workspaceFactsOf } from '../../src/core/workspace';
+import { holds, readsFactsFrom, settleWorkspace, WorkspaceFactIndex, workspaceFactsOf } from '../../src/core/workspace';
 import type { Finding } from '../../src/core/types';
 
 describe('workspace facts', () => {
@@ -30,7 +30,11 @@ describe('workspace facts', () => {
     // Boot's configurer applies the properties to a template built by hand.
     assert.deepEqual(workspaceFactsOf('RabbitConfig.java', 'class C { RabbitTemplate t(RabbitTemplateConfigurer c, ConnectionFactory cf) { RabbitTemplate t = new RabbitTemplate(); c.configure(t, cf); return t; } }'), []);
     assert.deepEqual(workspaceFactsOf('emit.go', 'func f(ch *amqp.Channel) { ch.Confirm(false) }'), ['rabbitmq-confirms']);
-    assert.deepEqual(workspaceFactsOf('application.properties', 'spring.rabbitmq.publisher-confirm-type=correlated\n'), ['rabbitmq-confirms']);
+    // Confirms asked for in Java configuration or a container's environment count; a prompt called Confirm does not.
+    assert.deepEqual(workspaceFactsOf('RabbitConfig.java', 'class C { void c(CachingConnectionFactory f) { f.setPublisherConfirmType(ConfirmType.CORRELATED); } }'), ['rabbitmq-confirms']);
+    assert.deepEqual(workspaceFactsOf('docker-compose.yml', 'services:\n  app:\n    environment:\n      SPRING_RABBITMQ_PUBLISHER_CONFIRM_TYPE: correlated\n'), ['rabbitmq-confirms']);
+    assert.deepEqual(workspaceFactsOf('cmd/delete.go', 'func run() { ok := survey.Confirm("sure?") }'), []);
+    assert.deepEqual(workspaceFactsOf('application.properties', 'spring.rabbitmq.publisher-confirm-type=correlated\n'), ['rabbitmq-confirms', 'spring-rabbit-config']);
     assert.deepEqual(workspaceFactsOf('Sender.java', 'class S { void s() { rabbitTemplate.convertAndSend("x", "y", z); } }'), ['spring-rabbit-publishes']);
     assert.deepEqual(workspaceFactsOf('publisher.js', "channel.on('return', (msg) => log(msg));"), ['rabbitmq-returns-callback']);
   });
@@ -53,5 +57,22 @@ describe('workspace facts', () => {
     assert.equal(holds(needs.workspace, new Set(['spring-rabbit-publishes', 'rabbitmq-returns-callback'])), false);
     // Unknown facts: only findings that depend on nothing.
     assert.deepEqual(settleWorkspace([finding(), unless, needs], undefined).length, 1);
+  });
+
+  it('asks what must be there of the finding\'s own project, and what silences it of the whole workspace', () => {
+    const index = new WorkspaceFactIndex();
+    index.add('orders/pom.xml', []);
+    index.add('orders/src/main/java/Sender.java', ['spring-rabbit-publishes']);
+    index.add('audit/pom.xml', []);
+    index.add('ops/definitions.json', ['rabbitmq-dead-letter']);
+    const finding = (file: string, workspace: Finding['workspace']) => ({ ruleId: 'r', file, workspace }) as Finding;
+    const kept = index.settle([
+      finding('orders/src/main/resources/application.yml', { all: ['spring-rabbit-publishes'] }),
+      finding('audit/src/main/resources/application.yml', { all: ['spring-rabbit-publishes'] }),
+      finding('audit/src/main/java/Worker.java', { none: ['rabbitmq-dead-letter'] }),
+    ]);
+    assert.deepEqual(kept.map((f) => f.file), ['orders/src/main/resources/application.yml']);
+    index.deleteUnder('ops');
+    assert.equal(index.settle([finding('audit/src/main/java/Worker.java', { none: ['rabbitmq-dead-letter'] })]).length, 1);
   });
 });

@@ -147,7 +147,8 @@ function templatePublishes(context: PublishContext, idents: ReadonlySet<string>)
     if (tokens.slice(i + 2, close).some((t) => t.kind === 'ident' && (t.text === 'CorrelationData' || namesReplyTo(t.text)))) continue;
     settings.push({
       ...behaviour(context, 'rabbitmq', 'publish-unconfirmed', receiver, tokens[close]!, `${receiver.text}.${token.text}`, 'through a RabbitTemplate without publisher confirms'),
-      workspace: { none: ['rabbitmq-confirms'] },
+      // An application whose Spring configuration MQ Lens reads gets the finding there, once.
+      workspace: { none: ['rabbitmq-confirms', 'spring-rabbit-config'] },
     });
   }
   return settings;
@@ -322,5 +323,22 @@ export function springMandatorySettings(settings: readonly Setting[], context: P
   return [{
     ...behaviourAt(context, 'rabbitmq', 'mandatory-unhandled', { start: flag.keySpan.start, end: flag.valueSpan.end }, flag.rawKey, value),
     workspace: { all: ['spring-rabbit-publishes'], none: ['rabbitmq-returns-callback', 'spring-rabbit-own-template'] },
+  }];
+}
+
+/**
+ * Spring Boot's RabbitMQ configuration without `publisher-confirm-type`: RabbitTemplate then publishes without
+ * confirms. Reported once, on the application's configuration (its first `spring.rabbitmq` setting), where the
+ * workspace publishes through a template and nothing in it asks for confirms; the template's call sites are then left
+ * alone (`templatePublishes`), so an application with forty sends gets one finding where it is fixed.
+ */
+export function springConfirmSettings(settings: readonly Setting[], context: Pick<PublishContext, 'file' | 'lines' | 'keys'>): Setting[] {
+  const rabbit = settings.filter((s) => s.system === 'rabbitmq');
+  if (rabbit.length === 0 || rabbit.some((s) => s.key === 'publisher-confirm-type' || /publisher-?confirm/i.test(s.rawKey))) return [];
+  const first = rabbit.reduce((a, b) => (b.keySpan.start < a.keySpan.start ? b : a));
+  return [{
+    ...behaviourAt(context, 'rabbitmq', 'publish-unconfirmed', { start: first.keySpan.start, end: first.valueSpan.end }, 'RabbitTemplate, configured here,',
+      'without publisher confirms (no publisher-confirm-type here, and nothing in the workspace asks for confirms)'),
+    workspace: { all: ['spring-rabbit-publishes'], none: ['rabbitmq-confirms'] },
   }];
 }
