@@ -13,7 +13,7 @@ import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { formatOf } from '../core/formats';
 import { holds, readsFactsFrom, WorkspaceFactIndex, workspaceFactsOf } from '../core/workspace';
-import { FILE_ROLES, type FileRole, type RoleGlobs } from '../core/context/role';
+import { FILE_ROLES, fileRole, type FileRole, type RoleGlobs } from '../core/context/role';
 import type { NonProductionLevel } from '../core/rules/context';
 import { collectFiles, DEFAULT_MAX_BYTES, readSource, type Skipped } from './files';
 import { toSarif } from './sarif';
@@ -140,12 +140,12 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       for (const detection of detectText({ file: source.file, text: source.text, keys, clients: bundledClientIndex() })) detections.push(detection);
       continue;
     }
-    facts.add(slashed(source.file), workspaceFactsOf(source.file, source.text));
-    if (formatOf(source.file) === undefined) continue;
     // Files under the walked folder start with its path; a file named on the command line may lie elsewhere.
     const inside = found.absolute.startsWith(found.root + path.sep);
     const relative = inside ? found.absolute.slice(found.root.length + 1) : path.relative(found.root, found.absolute);
     const where = { relative: path.sep === '/' ? relative : relative.split(path.sep).join('/'), rootName: path.basename(found.root) };
+    facts.add(slashed(source.file), workspaceFactsOf(source.file, source.text), fileRole(where, roleGlobs).role === 'production');
+    if (formatOf(source.file) === undefined) continue;
     const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile, where, roleGlobs, nonProduction, workspace: 'defer' });
     for (const setting of result.settings) settings.push(setting);
     for (const finding of result.findings) findings.push(finding);

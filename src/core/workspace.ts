@@ -22,6 +22,8 @@ export const WORKSPACE_FACTS = [
   'spring-rabbit-publishes',
   /** Publisher confirms or transactions, asked for in code or configuration (any client's). */
   'rabbitmq-confirms',
+  /** Code that reads publisher confirms or publishes in transactions (a ConfirmCallback, CorrelationData, a wait). */
+  'rabbitmq-confirm-handling',
   /** Spring Boot configuration (`application.yml`, `bootstrap.properties`, …) with `spring.rabbitmq` settings. */
   'spring-rabbit-config',
 ] as const;
@@ -51,6 +53,12 @@ const SIGNS: ReadonlyArray<{ fact: WorkspaceFact; sign: RegExp; unless?: RegExp;
   {
     fact: 'rabbitmq-confirms',
     sign: /\b(?:confirmSelect|confirm_delivery|createConfirmChannel|ConfirmSelect(?:Async)?|publisherConfirmationsEnabled|publisherConfirmationTrackingEnabled|txSelect|tx_select|TxSelect(?:Async)?|NotifyPublish|ConfirmChannel|publisher_confirms|confirm_publish|addConfirmListener|BasicAcks|NotifyConfirm|waitForConfirms\w*|WaitForConfirms\w*|PublishWithDeferredConfirm\w*|ConfirmCallback|setConfirmCallback|CorrelationData|\w*PublisherConfirm\w*|publisherConfirm\w*|publisher[-_.]confirm[-_.]type|publisher[-_.]confirms|\w*PUBLISHER_CONFIRM\w*|(?:is|set)?[Cc]hannelTransacted|RabbitTransactionManager)\b|\.Confirm\(\s*(?:false|true|noWait)\s*\)/,
+  },
+  // Code that reads confirms (a callback, a correlation's future, a wait) or publishes in transactions; a confirm
+  // type set in configuration alone is not read by anyone.
+  {
+    fact: 'rabbitmq-confirm-handling',
+    sign: /\b(?:confirmSelect|confirm_delivery|createConfirmChannel|ConfirmSelect(?:Async)?|publisherConfirmationTrackingEnabled|txSelect|tx_select|TxSelect(?:Async)?|NotifyPublish|ConfirmChannel|confirm_publish|addConfirmListener|ConfirmListener|BasicAcks|NotifyConfirm|waitForConfirms\w*|WaitForConfirms\w*|PublishWithDeferredConfirm\w*|ConfirmCallback|setConfirmCallback|confirmCallback|CorrelationData|(?:is|set)?[Cc]hannelTransacted|RabbitTransactionManager)\b|\.Confirm\(\s*(?:false|true|noWait)\s*\)/,
   },
   { fact: 'spring-rabbit-config', sign: /spring\.rabbitmq\.|^[ \t]*rabbitmq[ \t]*:/m, file: /^(?:application|bootstrap)(?:[-.][\w.-]*)?\.(?:ya?ml|properties)$/ },
   { fact: 'spring-rabbit-publishes', sign: /\.(?:convertAndSend|convertSendAndReceive|sendAndReceive)\s*\(|[Tt]emplate\s*\.\s*send\s*\(/ },
@@ -139,15 +147,23 @@ export function projectRootOf(file: string): string | undefined {
  */
 export class WorkspaceFactIndex {
   private readonly byFile = new Map<string, readonly WorkspaceFact[]>();
+  /** Files outside production code (tests, samples, documentation). */
+  private readonly secondary = new Set<string>();
   private readonly roots = new Set<string>();
   private sortedRoots: string[] | undefined;
   private readonly projects = new Map<string, Set<WorkspaceFact>>();
   private everything: Set<WorkspaceFact> | undefined;
 
   /** Records a file (a path with `/`): its facts, and whether it is a project's manifest. */
-  add(file: string, facts: readonly WorkspaceFact[]): void {
+  /**
+   * `production` false (a test, a sample): its facts still silence findings, but never satisfy what one requires (a
+   * test that publishes through a template does not make the application publish).
+   */
+  add(file: string, facts: readonly WorkspaceFact[], production = true): void {
     if (facts.length > 0) this.byFile.set(file, facts);
     else this.byFile.delete(file);
+    if (production) this.secondary.delete(file);
+    else this.secondary.add(file);
     const root = projectRootOf(file);
     if (root !== undefined && !this.roots.has(root)) {
       this.roots.add(root);
@@ -160,6 +176,7 @@ export class WorkspaceFactIndex {
   /** Forgets a file, or every file below a folder (a prefix without the trailing `/`). */
   deleteUnder(prefix: string): void {
     for (const file of [...this.byFile.keys()]) if (file === prefix || file.startsWith(`${prefix}/`)) this.byFile.delete(file);
+    for (const file of [...this.secondary]) if (file === prefix || file.startsWith(`${prefix}/`)) this.secondary.delete(file);
     for (const root of [...this.roots]) if (root.startsWith(`${prefix}/`) || `${prefix}/` === root) this.roots.delete(root);
     this.sortedRoots = undefined;
     this.projects.clear();
@@ -174,15 +191,17 @@ export class WorkspaceFactIndex {
     return this.everything;
   }
 
-  /** The facts of the project `file` belongs to (the whole workspace when no manifest encloses it). */
+  /**
+   * The facts the production code of the project `file` belongs to shows (of the whole workspace when no manifest
+   * encloses it): what a condition requires.
+   */
   projectOf(file: string): ReadonlySet<WorkspaceFact> {
     this.sortedRoots ??= [...this.roots].sort((a, b) => b.length - a.length);
-    const root = this.sortedRoots.find((r) => file.startsWith(r));
-    if (root === undefined) return this.all();
+    const root = this.sortedRoots.find((r) => file.startsWith(r)) ?? '';
     let facts = this.projects.get(root);
     if (!facts) {
       facts = new Set();
-      for (const [path, list] of this.byFile) if (path.startsWith(root)) for (const fact of list) facts.add(fact);
+      for (const [path, list] of this.byFile) if (path.startsWith(root) && !this.secondary.has(path)) for (const fact of list) facts.add(fact);
       this.projects.set(root, facts);
     }
     return facts;
@@ -195,6 +214,6 @@ export class WorkspaceFactIndex {
 
   /** A key that changes when the facts do. */
   key(): string {
-    return [...this.byFile].map(([file, facts]) => `${file}:${facts.join(',')}`).sort().join('\n') + [...this.roots].sort().join('\n');
+    return [...this.byFile].map(([file, facts]) => `${file}:${facts.join(',')}${this.secondary.has(file) ? ':secondary' : ''}`).sort().join('\n') + [...this.roots].sort().join('\n');
   }
 }

@@ -5,6 +5,12 @@
 import * as vscode from 'vscode';
 import { WorkspaceFactIndex, type WorkspaceFact } from '../core/workspace';
 
+/** What one file shows, and whether it is production code (a test's facts only silence findings). */
+export interface FileFacts {
+  facts: readonly WorkspaceFact[];
+  production: boolean;
+}
+
 export class WorkspaceFacts implements vscode.Disposable {
   private index = new WorkspaceFactIndex();
   private known = false;
@@ -21,16 +27,16 @@ export class WorkspaceFacts implements vscode.Disposable {
   }
 
   /** The facts of every file at once, after a full scan. */
-  replaceAll(entries: ReadonlyMap<string, readonly WorkspaceFact[]>): void {
+  replaceAll(entries: ReadonlyMap<string, FileFacts>): void {
     this.index = new WorkspaceFactIndex();
-    for (const [key, facts] of entries) this.index.add(key, facts);
+    for (const [key, { facts, production }] of entries) this.index.add(key, facts, production);
     const wasKnown = this.known;
     this.known = true;
     this.update(!wasKnown);
   }
 
-  set(key: string, facts: readonly WorkspaceFact[]): void {
-    this.index.add(key, facts);
+  set(key: string, { facts, production }: FileFacts): void {
+    this.index.add(key, facts, production);
     this.update(false);
   }
 

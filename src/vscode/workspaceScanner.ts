@@ -9,9 +9,10 @@ import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
 import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { VENDOR_MARKERS } from '../core/paths';
-import { holds, projectRootOf, readsFactsFrom, workspaceFactsOf, type WorkspaceCondition, type WorkspaceFact } from '../core/workspace';
+import { holds, projectRootOf, readsFactsFrom, workspaceFactsOf, type WorkspaceCondition } from '../core/workspace';
 import type { DocumentAnalyzer } from './documentAnalyzer';
-import type { WorkspaceFacts } from './workspaceFacts';
+import type { FileFacts, WorkspaceFacts } from './workspaceFacts';
+import { fileRole } from '../core/context/role';
 
 const INCLUDE = '**/{*.properties,*.yml,*.yaml,*.conf,*.py,*.java,*.kt,*.scala,*.go,*.cs,*.rs,*.js,*.mjs,*.cjs,*.jsx,*.ts,*.mts,*.cts,*.tsx,package.json,pom.xml,*.gradle,*.gradle.kts,*.versions.toml,go.mod,Cargo.toml,pyproject.toml,Pipfile,requirements*.txt,*.csproj,*.fsproj,composer.json,Gemfile,gems.rb,*.gemspec,mix.exs,requirements/**/*.txt,*.rb,*.rake,*.php,*.ex,*.exs,appsettings*.json,.env,*.env,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.example,*.sample,*.dist,*.tpl,*.tmpl,*.template,*.default,*activemq*.xml,artemis*.xml,broker*.xml,*.sh,*.bash,*.tf,*.hcl,*.config,*.ps1,Makefile,makefile,justfile,*definition*.json,*rabbit*.json,*amqp*.json,*polic*.json,*broker*.json,*queue*.json,*rabbit*/**/*.json}';
 const VENDORED = `**/vendor/{${VENDOR_MARKERS.join(',')}}`;
@@ -39,8 +40,10 @@ interface StoredEntry {
 /** A file read: its entry when it shows message-queue evidence, and the workspace facts its text shows. */
 interface ReadResult {
   entry?: StoredEntry;
-  facts: WorkspaceFact[];
+  facts: FileFacts;
 }
+
+const NO_FACTS: FileFacts = { facts: [], production: true };
 
 export class WorkspaceScanner implements vscode.Disposable {
   private readonly files = new Map<string, StoredEntry>();
@@ -143,7 +146,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       this.vendored = markers.map((u) => u.path.slice(0, u.path.lastIndexOf('/') + 1));
       const uris = (await vscode.workspace.findFiles(INCLUDE, undefined, undefined, source.token)).filter((u) => !SKIPPED.test(u.path) && !this.isVendored(u));
       const found = new Map<string, StoredEntry>();
-      const factsFound = new Map<string, WorkspaceFact[]>();
+      const factsFound = new Map<string, FileFacts>();
       const settings = new FolderSettings();
       for (let i = 0; i < uris.length; i += CHUNK) {
         if (source.token.isCancellationRequested) break;
@@ -151,7 +154,7 @@ export class WorkspaceScanner implements vscode.Disposable {
           const { entry, facts } = await this.read(uri, settings);
           if (entry) found.set(uri.toString(), entry);
           // A manifest with no facts still makes its folder a project.
-          if (facts.length > 0 || projectRootOf(uri.path) !== undefined) factsFound.set(uri.toString(), facts);
+          if (facts.facts.length > 0 || projectRootOf(uri.path) !== undefined) factsFound.set(uri.toString(), facts);
         }
         report(Math.min(i + CHUNK, uris.length), uris.length);
         await new Promise((resolve) => setImmediate(resolve));
@@ -242,7 +245,7 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   private async read(uri: vscode.Uri, settings = new FolderSettings()): Promise<ReadResult> {
     const analysed = detectsFile(uri.path);
-    if (!(analysed || readsFactsFrom(uri.path)) || settings.excluded(uri) || this.isVendored(uri)) return { facts: [] };
+    if (!(analysed || readsFactsFrom(uri.path)) || settings.excluded(uri) || this.isVendored(uri)) return { facts: NO_FACTS };
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       let text: string;
@@ -250,10 +253,11 @@ export class WorkspaceScanner implements vscode.Disposable {
         text = open.getText();
       } else {
         const bytes = await readLimited(uri, settings.maxBytes(uri));
-        if (!bytes || bytes.includes(0)) return { facts: [] };
+        if (!bytes || bytes.includes(0)) return { facts: NO_FACTS };
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       }
-      const facts = workspaceFactsOf(uri.path, text);
+      const roles = this.analyzer.roleOptions(uri);
+      const facts: FileFacts = { facts: workspaceFactsOf(uri.path, text), production: fileRole(roles.where, roles.roleGlobs).role === 'production' };
       if (!analysed) return { facts };
       const file = vscode.workspace.asRelativePath(uri, false);
       const detections = detectText({ file, text, keys: bundledKeyIndex(), clients: bundledClientIndex() });
@@ -261,14 +265,14 @@ export class WorkspaceScanner implements vscode.Disposable {
       // An open document is already analysed (and cached) for its diagnostics; only closed files are analysed here.
       const analysis = (open ? this.analyzer.analyzeUnsettled(open) : undefined) ?? analyzeText({
         file, text, keys: bundledKeyIndex(), clients: bundledClientIndex(),
-        profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri), ...this.analyzer.roleOptions(uri), workspace: 'defer',
+        profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri), ...roles, workspace: 'defer',
       });
       const conditions = analysis.findings.flatMap((f) => (f.workspace ? [f.workspace] : []));
       return { entry: { uri, detections, settled: analysis.findings.length - conditions.length, conditions }, facts };
     } catch (error) {
       // Unreadable or not UTF-8: left out, never fatal.
       this.log.debug(`Skipped ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
-      return { facts: [] };
+      return { facts: NO_FACTS };
     }
   }
 

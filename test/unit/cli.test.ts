@@ -213,8 +213,15 @@ describe('mq-lens check', () => {
     // With no Spring configuration to read, the call site; with one, the finding is said once, where it is fixed.
     assert.deepEqual(found({ 'CancelOrderSender.java': sender }), ['CancelOrderSender.java:4']);
     assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n' }), ['application.yml:3']);
-    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    publisher-confirm-type: correlated\n' }), []);
-    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n', 'RabbitConfig.java': 'class C { void c(CachingConnectionFactory f) { f.setPublisherConfirmType(ConfirmType.CORRELATED); } }\n' }), []);
+    // Confirms turned on in configuration but read by nobody tell the publisher nothing either.
+    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    publisher-confirm-type: correlated\n' }), ['application.yml:3']);
+    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n', 'RabbitConfig.java': 'class C { void c(CachingConnectionFactory f) { f.setPublisherConfirmType(ConfirmType.CORRELATED); } }\n' }), ['application.yml:3']);
+    const callback = 'import org.springframework.amqp.rabbit.core.RabbitTemplate;\nclass RabbitConfig {\n  void init(RabbitTemplate t) { t.setConfirmCallback((data, ack, cause) -> { if (!ack) outbox.retry(data); }); }\n}\n';
+    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    publisher-confirm-type: correlated\n', 'RabbitConfig.java': callback }), []);
+    // One cause, one finding per file: the other publishes through the template are its related places.
+    const two = 'import org.springframework.amqp.core.AmqpTemplate;\nclass Sender {\n  private AmqpTemplate amqpTemplate;\n  void a() { amqpTemplate.convertAndSend("x", "a", 1); }\n  void b() { amqpTemplate.convertAndSend("x", "b", 2); }\n}\n';
+    const json = JSON.parse(cli(workspace({ 'Sender.java': two }), 'check', '.', '--workload', 'online', '--format', 'json').stdout);
+    assert.deepEqual(json.findings.map((f: { line: number; related?: Array<{ line: number }> }) => [f.line, f.related?.map((r) => r.line)]), [[4, [4, 5]]]);
     // In a monorepo, a service that only consumes is not told about another service's publishes.
     assert.deepEqual(found({
       'orders/pom.xml': '<project/>', 'orders/src/main/java/CancelOrderSender.java': sender, 'orders/src/main/resources/application.yml': 'spring:\n  rabbitmq:\n    host: mq\n',

@@ -24,13 +24,14 @@ describe('workspace facts', () => {
 
   it('finds return handlers, confirms, hand-built templates and template publishes', () => {
     assert.deepEqual(workspaceFactsOf('RabbitConfig.java', 'class C { void init(RabbitTemplate t) { t.setReturnsCallback(r -> log.warn("{}", r)); t.setConfirmCallback((c, ack, cause) -> {}); } }'),
-      ['rabbitmq-returns-callback', 'rabbitmq-confirms']);
+      ['rabbitmq-returns-callback', 'rabbitmq-confirms', 'rabbitmq-confirm-handling']);
     assert.deepEqual(workspaceFactsOf('RabbitConfig.kt', 'fun template(cf: ConnectionFactory) = RabbitTemplate(cf).apply { isChannelTransacted = true }'),
-      ['spring-rabbit-own-template', 'rabbitmq-confirms']);
+      ['spring-rabbit-own-template', 'rabbitmq-confirms', 'rabbitmq-confirm-handling']);
     // Boot's configurer applies the properties to a template built by hand.
     assert.deepEqual(workspaceFactsOf('RabbitConfig.java', 'class C { RabbitTemplate t(RabbitTemplateConfigurer c, ConnectionFactory cf) { RabbitTemplate t = new RabbitTemplate(); c.configure(t, cf); return t; } }'), []);
-    assert.deepEqual(workspaceFactsOf('emit.go', 'func f(ch *amqp.Channel) { ch.Confirm(false) }'), ['rabbitmq-confirms']);
-    // Confirms asked for in Java configuration or a container's environment count; a prompt called Confirm does not.
+    assert.deepEqual(workspaceFactsOf('emit.go', 'func f(ch *amqp.Channel) { ch.Confirm(false) }'), ['rabbitmq-confirms', 'rabbitmq-confirm-handling']);
+    // Confirms asked for in Java configuration or a container's environment count (but nobody reads them there); a
+    // prompt called Confirm is no confirm.
     assert.deepEqual(workspaceFactsOf('RabbitConfig.java', 'class C { void c(CachingConnectionFactory f) { f.setPublisherConfirmType(ConfirmType.CORRELATED); } }'), ['rabbitmq-confirms']);
     assert.deepEqual(workspaceFactsOf('docker-compose.yml', 'services:\n  app:\n    environment:\n      SPRING_RABBITMQ_PUBLISHER_CONFIRM_TYPE: correlated\n'), ['rabbitmq-confirms']);
     assert.deepEqual(workspaceFactsOf('cmd/delete.go', 'func run() { ok := survey.Confirm("sure?") }'), []);

@@ -148,10 +148,19 @@ function templatePublishes(context: PublishContext, idents: ReadonlySet<string>)
     settings.push({
       ...behaviour(context, 'rabbitmq', 'publish-unconfirmed', receiver, tokens[close]!, `${receiver.text}.${token.text}`, 'through a RabbitTemplate without publisher confirms'),
       // An application whose Spring configuration MQ Lens reads gets the finding there, once.
-      workspace: { none: ['rabbitmq-confirms', 'spring-rabbit-config'] },
+      workspace: { none: ['rabbitmq-confirm-handling', 'spring-rabbit-config'] },
     });
   }
-  return settings;
+  // One cause (the template does not confirm), one finding per file: the first publish, with the others as its path.
+  if (settings.length <= 1) return settings;
+  const [first, ...others] = settings;
+  return [{
+    ...first!,
+    trace: [
+      { span: first!.keySpan, message: `The template confirms nothing for this publish, nor for the ${others.length} other${others.length === 1 ? '' : 's'} in this file:` },
+      ...others.map((o) => ({ span: o.keySpan, message: `${o.rawKey} publishes through the same template.` })),
+    ],
+  }];
 }
 
 /** Words that show the file handles returned (unroutable) messages. */
@@ -333,12 +342,17 @@ export function springMandatorySettings(settings: readonly Setting[], context: P
  * alone (`templatePublishes`), so an application with forty sends gets one finding where it is fixed.
  */
 export function springConfirmSettings(settings: readonly Setting[], context: Pick<PublishContext, 'file' | 'lines' | 'keys'>): Setting[] {
-  const rabbit = settings.filter((s) => s.system === 'rabbitmq');
-  if (rabbit.length === 0 || rabbit.some((s) => s.key === 'publisher-confirm-type' || /publisher-?confirm/i.test(s.rawKey))) return [];
-  const first = rabbit.reduce((a, b) => (b.keySpan.start < a.keySpan.start ? b : a));
+  const rabbit = settings.filter((s) => s.system === 'rabbitmq' && !s.workspace);
+  if (rabbit.length === 0) return [];
+  const type = rabbit.find((s) => s.key === 'publisher-confirm-type' || /publisher-?confirms?$/i.test(s.rawKey));
+  // `none` written out is rabbitmq-no-publisher-confirms's finding; a value computed at run time is not known.
+  if (type && (type.computed || /^none$/i.test(type.value))) return [];
+  const at = type ?? rabbit.reduce((a, b) => (b.keySpan.start < a.keySpan.start ? b : a));
+  const value = type
+    ? `turned on (${type.value}), but nothing in the workspace reads the confirms (no ConfirmCallback, CorrelationData or waitForConfirms)`
+    : 'without publisher confirms (no publisher-confirm-type here, and nothing in the workspace reads confirms)';
   return [{
-    ...behaviourAt(context, 'rabbitmq', 'publish-unconfirmed', { start: first.keySpan.start, end: first.valueSpan.end }, 'RabbitTemplate, configured here,',
-      'without publisher confirms (no publisher-confirm-type here, and nothing in the workspace asks for confirms)'),
-    workspace: { all: ['spring-rabbit-publishes'], none: ['rabbitmq-confirms'] },
+    ...behaviourAt(context, 'rabbitmq', 'publish-unconfirmed', { start: at.keySpan.start, end: at.valueSpan.end }, type ? 'RabbitTemplate, with publisher confirms' : 'RabbitTemplate, configured here,', value),
+    workspace: { all: ['spring-rabbit-publishes'], none: ['rabbitmq-confirm-handling'] },
   }];
 }
