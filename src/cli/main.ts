@@ -144,9 +144,13 @@ function runCommand(argv: readonly string[], io: CliIo): number {
     const inside = found.absolute.startsWith(found.root + path.sep);
     const relative = inside ? found.absolute.slice(found.root.length + 1) : path.relative(found.root, found.absolute);
     const where = { relative: path.sep === '/' ? relative : relative.split(path.sep).join('/'), rootName: path.basename(found.root) };
-    facts.add(slashed(source.file), workspaceFactsOf(source.file, source.text), fileRole(where, roleGlobs).role === 'production');
-    if (formatOf(source.file) === undefined) continue;
+    const production = fileRole(where, roleGlobs).role === 'production';
+    if (formatOf(source.file) === undefined) {
+      facts.add(slashed(source.file), workspaceFactsOf(source.file, source.text), production);
+      continue;
+    }
     const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile, where, roleGlobs, nonProduction, workspace: 'defer' });
+    facts.add(slashed(source.file), result.facts, production);
     for (const setting of result.settings) settings.push(setting);
     for (const finding of result.findings) findings.push(finding);
   }

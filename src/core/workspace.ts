@@ -6,10 +6,10 @@
 // code); the CLI and the extension collect them over every file they read, and a finding that depends on them
 // (`Finding.workspace`) is kept only when its condition holds for the collected facts. Until the facts are known (the
 // extension's first scan), such findings are held back: silence rather than a guess.
-import { lex, type Language } from './code/lexer';
+import type { Language, Token } from './code/lexer';
 import { baseName, formatOf, languageOf } from './formats';
 import { maskSpans } from './text';
-import type { Finding } from './types';
+import type { Finding, Span } from './types';
 
 export const WORKSPACE_FACTS = [
   /** A dead-letter exchange (queue arguments, a policy, a definitions file, Spring's QueueBuilder, an operator resource). */
@@ -52,7 +52,7 @@ const SIGNS: ReadonlyArray<{ fact: WorkspaceFact; sign: RegExp; unless?: RegExp;
   { fact: 'spring-rabbit-own-template', sign: /(?:\bnew\s+|[=(,]\s*|\breturn\s+)RabbitTemplate\s*\(/, unless: /\bRabbitTemplateConfigurer\b/ },
   {
     fact: 'rabbitmq-confirms',
-    sign: /\b(?:confirmSelect|confirm_delivery|createConfirmChannel|ConfirmSelect(?:Async)?|publisherConfirmationsEnabled|publisherConfirmationTrackingEnabled|txSelect|tx_select|TxSelect(?:Async)?|NotifyPublish|ConfirmChannel|publisher_confirms|confirm_publish|addConfirmListener|BasicAcks|NotifyConfirm|waitForConfirms\w*|WaitForConfirms\w*|PublishWithDeferredConfirm\w*|ConfirmCallback|setConfirmCallback|CorrelationData|\w*PublisherConfirm\w*|publisherConfirm\w*|publisher[-_.]confirm[-_.]type|publisher[-_.]confirms|\w*PUBLISHER_CONFIRM\w*|(?:is|set)?[Cc]hannelTransacted|RabbitTransactionManager)\b|\.Confirm\(\s*(?:false|true|noWait)\s*\)/,
+    sign: /\b(?:confirmSelect|confirm_delivery|createConfirmChannel|ConfirmSelect(?:Async)?|publisherConfirmationsEnabled|publisherConfirmationTrackingEnabled|txSelect|tx_select|TxSelect(?:Async)?|NotifyPublish|ConfirmChannel|publisher_confirms|confirm_publish|addConfirmListener|BasicAcks|NotifyConfirm|waitForConfirms\w*|WaitForConfirms\w*|PublishWithDeferredConfirm\w*|ConfirmCallback|setConfirmCallback|CorrelationData|publisherConfirm\w*|publisher[-_.]confirm[-_.]type|publisher[-_.]confirms|(?:is|set)?[Cc]hannelTransacted|RabbitTransactionManager)\b|PublisherConfirm|PUBLISHER_CONFIRM|\.Confirm\(\s*(?:false|true|noWait)\s*\)/,
   },
   // Code that reads confirms (a callback, a correlation's future, a wait) or publishes in transactions; a confirm
   // type set in configuration alone is not read by anyone.
@@ -64,8 +64,11 @@ const SIGNS: ReadonlyArray<{ fact: WorkspaceFact; sign: RegExp; unless?: RegExp;
   { fact: 'spring-rabbit-publishes', sign: /\.(?:convertAndSend|convertSendAndReceive|sendAndReceive)\s*\(|[Tt]emplate\s*\.\s*send\s*\(/ },
 ];
 
-/** A quick look for any sign at all, so most files cost one scan of their text. */
-const ANY_SIGN = new RegExp(SIGNS.map((s) => s.sign.source).join('|'), 'im');
+/**
+ * A quick look for any sign at all, so most files cost one scan of their text: literal words only (a union of the
+ * signs themselves backtracks far too much on large files), which every sign above contains.
+ */
+const ANY_SIGN = /dead.?letter|dlq|returnlistener|returns?callback|notifyreturn|basicreturn|returnedmessage|handlereturn|on_return|\.on\(\s*['"]return|unroutable|rabbittemplate|confirm|correlationdata|transact|txselect|tx_select|basicacks|convertandsend|sendandreceive|template\s*\.\s*send|rabbitmq/i;
 
 /**
  * Files read for workspace facts only, beyond those MQ Lens analyses: RabbitMQ definitions exports (JSON under a path
@@ -83,12 +86,17 @@ export function readsFactsFrom(fileName: string): boolean {
 /** JSON files whose path names a broker's definitions (`definitions.json`, `rabbitmqConfigs/load.json`): most JSON is not. */
 const JSON_SIGNS = /definition|rabbit|amqp|polic|broker|queue/;
 
-/** The facts a file's text shows. Source code is read without its comments, other files without `#` comment lines. */
-export function workspaceFactsOf(file: string, text: string): WorkspaceFact[] {
-  if (!ANY_SIGN.test(text)) return [];
+/**
+ * The facts a file's text shows. Source code counts only where it was read for a client (`lexed`: its tokens and
+ * comments, which are left out, with Python's docstrings); code that imports no client library shows none, as it
+ * holds no settings either (invariant 9). Other files are read without their `#` comment lines.
+ */
+export function workspaceFactsOf(file: string, text: string, lexed?: { tokens: readonly Token[]; comments: readonly { span: Span }[] }): WorkspaceFact[] {
   const format = formatOf(file);
   const language = format ? languageOf(format) : undefined;
-  const visible = language ? withoutComments(text, language) : text.replace(/^[ \t]*(?:#|\/\/|;).*$/gm, '');
+  if (language && !lexed) return [];
+  if (!ANY_SIGN.test(text)) return [];
+  const visible = language && lexed ? withoutComments(text, language, lexed) : text.replace(/^[ \t]*(?:#|\/\/|;).*$/gm, '');
   const facts: WorkspaceFact[] = [];
   const base = baseName(file);
   for (const { fact, sign, unless, file: named } of SIGNS) {
@@ -99,21 +107,16 @@ export function workspaceFactsOf(file: string, text: string): WorkspaceFact[] {
 }
 
 /** The text with comments blanked, and Python's docstrings (a triple-quoted string standing as a statement), which are prose. */
-function withoutComments(text: string, language: Language): string {
-  try {
-    const { tokens, comments } = lex(text, language);
-    const spans = comments.map((c) => c.span);
-    if (language === 'python') {
-      tokens.forEach((t, k) => {
-        const before = tokens[k - 1]?.text;
-        // A docstring starts its line and is no operand: not `x = """…"""`, not an argument.
-        if (t.kind === 'string' && t.lineStart && /^[rRuUbBfF]*("""|''')/.test(t.text) && !(before !== undefined && /^[=(,[{+%]$/.test(before))) spans.push(t.span);
-      });
-    }
-    return maskSpans(text, spans);
-  } catch {
-    return text;
+function withoutComments(text: string, language: Language, { tokens, comments }: { tokens: readonly Token[]; comments: readonly { span: Span }[] }): string {
+  const spans = comments.map((c) => c.span);
+  if (language === 'python') {
+    tokens.forEach((t, k) => {
+      const before = tokens[k - 1]?.text;
+      // A docstring starts its line and is no operand: not `x = """…"""`, not an argument.
+      if (t.kind === 'string' && t.lineStart && /^[rRuUbBfF]*("""|''')/.test(t.text) && !(before !== undefined && /^[=(,[{+%]$/.test(before))) spans.push(t.span);
+    });
   }
+  return maskSpans(text, spans);
 }
 
 /**

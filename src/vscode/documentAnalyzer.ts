@@ -8,7 +8,7 @@ import { PROFILES, type Profile } from '../core/knowledgeTypes';
 import type { SeverityOverrides } from '../core/rules/evaluate';
 import { FILE_ROLES, type FileRole, type RoleGlobs, type RolePath } from '../core/context/role';
 import type { NonProductionLevel } from '../core/rules/context';
-import { holds, workspaceFactsOf, type WorkspaceFact } from '../core/workspace';
+import { holds } from '../core/workspace';
 import type { Setting } from '../core/types';
 import type { WorkspaceFacts } from './workspaceFacts';
 
@@ -33,8 +33,6 @@ interface CacheEntry {
   configuration: string;
   /** Every finding, those that depend on the workspace included (`workspace: 'defer'`). */
   raw: FullAnalysis;
-  /** The file's own workspace facts, read when a finding needs them. */
-  ownFacts?: readonly WorkspaceFact[];
   /** The result judged under the workspace facts of `factsVersion`. */
   result?: FullAnalysis;
   factsVersion?: number;
@@ -111,8 +109,7 @@ export class DocumentAnalyzer {
     if (entry.result && entry.factsVersion === version) return entry.result;
     let result = entry.raw;
     if (entry.raw.settings.some((f) => f.workspace)) {
-      entry.ownFacts ??= workspaceFactsOf(document.uri.path, document.getText());
-      const own = entry.ownFacts;
+      const own = entry.raw.facts;
       // The open text's own facts count with the saved workspace's (the scanner reads files from disk); before the
       // first scan nothing that depends on the workspace holds.
       const index = this.facts ? this.facts.current() : undefined;

@@ -257,18 +257,20 @@ export class WorkspaceScanner implements vscode.Disposable {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       }
       const roles = this.analyzer.roleOptions(uri);
-      const facts: FileFacts = { facts: workspaceFactsOf(uri.path, text), production: fileRole(roles.where, roles.roleGlobs).role === 'production' };
-      if (!analysed) return { facts };
+      const production = fileRole(roles.where, roles.roleGlobs).role === 'production';
+      // Files read for facts only, and analysed files without evidence (a YAML file with a policy): facts from the text.
+      const textFacts = (): ReadResult => ({ facts: { facts: workspaceFactsOf(uri.path, text), production } });
+      if (!analysed) return textFacts();
       const file = vscode.workspace.asRelativePath(uri, false);
       const detections = detectText({ file, text, keys: bundledKeyIndex(), clients: bundledClientIndex() });
-      if (detections.length === 0) return { facts };
+      if (detections.length === 0) return textFacts();
       // An open document is already analysed (and cached) for its diagnostics; only closed files are analysed here.
       const analysis = (open ? this.analyzer.analyzeUnsettled(open) : undefined) ?? analyzeText({
         file, text, keys: bundledKeyIndex(), clients: bundledClientIndex(),
         profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri), ...roles, workspace: 'defer',
       });
       const conditions = analysis.findings.flatMap((f) => (f.workspace ? [f.workspace] : []));
-      return { entry: { uri, detections, settled: analysis.findings.length - conditions.length, conditions }, facts };
+      return { entry: { uri, detections, settled: analysis.findings.length - conditions.length, conditions }, facts: { facts: analysis.facts, production } };
     } catch (error) {
       // Unreadable or not UTF-8: left out, never fatal.
       this.log.debug(`Skipped ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);

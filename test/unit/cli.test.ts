@@ -168,9 +168,9 @@ describe('mq-lens check', () => {
     // A policy in a definitions export, a script or another module's queue arguments: silence.
     assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'deploy/definitions.json': '{"policies":[{"definition":{"dead-letter-exchange":"dlx"}}]}' })), []);
     assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'ops/setup.sh': 'rabbitmqctl set_policy DLX "^jobs$" \'{"dead-letter-exchange":"jobs.dlx"}\' --apply-to queues\n' })), []);
-    assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'topology.py': 'ARGS = {"x-dead-letter-exchange": "jobs.dlx"}\n' })), []);
+    assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'topology.py': 'import pika\nARGS = {"x-dead-letter-exchange": "jobs.dlx"}\n' })), []);
     // A comment that talks about dead-lettering declares nothing.
-    assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'topology.py': '# TODO: add a dead-letter exchange\nARGS = {}\n' })).length, 1);
+    assert.deepEqual(ids(workspace({ 'worker.py': consumer, 'topology.py': 'import pika\n# TODO: add a dead-letter exchange\nARGS = {}\n' })).length, 1);
     // A file read only for facts that cannot be read is not reported as skipped.
     const dir = workspace({ 'worker.py': consumer, 'broken.sh': Buffer.from([0xff, 0xfe, 0x00, 0x41]) });
     assert.deepEqual(JSON.parse(cli(dir, 'check', '.', '--format', 'json').stdout).skipped, []);
@@ -215,7 +215,7 @@ describe('mq-lens check', () => {
     assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n' }), ['application.yml:3']);
     // Confirms turned on in configuration but read by nobody tell the publisher nothing either.
     assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    publisher-confirm-type: correlated\n' }), ['application.yml:3']);
-    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n', 'RabbitConfig.java': 'class C { void c(CachingConnectionFactory f) { f.setPublisherConfirmType(ConfirmType.CORRELATED); } }\n' }), ['application.yml:3']);
+    assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    host: mq\n', 'RabbitConfig.java': 'import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;\nclass C { void c(CachingConnectionFactory f) { f.setPublisherConfirmType(ConfirmType.CORRELATED); } }\n' }), ['application.yml:3']);
     const callback = 'import org.springframework.amqp.rabbit.core.RabbitTemplate;\nclass RabbitConfig {\n  void init(RabbitTemplate t) { t.setConfirmCallback((data, ack, cause) -> { if (!ack) outbox.retry(data); }); }\n}\n';
     assert.deepEqual(found({ 'CancelOrderSender.java': sender, 'application.yml': 'spring:\n  rabbitmq:\n    publisher-confirm-type: correlated\n', 'RabbitConfig.java': callback }), []);
     // One cause, one finding per file: the other publishes through the template are its related places.

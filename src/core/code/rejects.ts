@@ -88,6 +88,9 @@ export function rejectSettings(context: RejectContext): Setting[] {
   // Own properties only: `toString` is no reject call.
   const named = (name: string) => (channelCalls && Object.hasOwn(channelCalls, name) ? channelCalls[name] : messageCalls && Object.hasOwn(messageCalls, name) ? messageCalls[name] : undefined);
   if (![...idents].some((ident) => named(ident) !== undefined) && !springReject && !(aioPika && idents.has('process'))) return [];
+  // A queue declared passively (it exists already) or with arguments computed at run time (from configuration) may
+  // well have a dead-letter exchange: an unknown value judges nothing.
+  if (queueArgumentsUnknown(tokens)) return [];
   let structure: Structure | undefined;
   const settings: Setting[] = [];
   for (let i = 2; i < tokens.length - 1; i++) {
@@ -174,4 +177,87 @@ function publishesBefore(tokens: readonly Token[], structure: Structure, index: 
     return true;
   }
   return false;
+}
+
+/** Queue declarations, with where their arguments go (position from 0, or the argument's name). */
+const DECLARES: Readonly<Record<string, { position: number; named?: string; passive?: true }>> = {
+  QueueDeclare: { position: 5, named: 'arguments' }, // amqp091-go; RabbitMQ.Client's is 4 (below)
+  QueueDeclareAsync: { position: 4, named: 'arguments' },
+  queueDeclare: { position: 4 },
+  queue_declare: { position: 5, named: 'arguments' },
+  declare_queue: { position: 5, named: 'arguments' },
+  assertQueue: { position: 1 },
+  QueueDeclarePassive: { position: 0, passive: true },
+  QueueDeclarePassiveAsync: { position: 0, passive: true },
+  queueDeclarePassive: { position: 0, passive: true },
+  checkQueue: { position: 0, passive: true },
+};
+
+const LITERAL_NOTHING = new Set(['nil', 'null', 'None', 'undefined']);
+
+/** Whether the file declares a queue passively, or with arguments it computes (a variable, a call, options from configuration). */
+function queueArgumentsUnknown(tokens: readonly Token[]): boolean {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'ident' || !Object.hasOwn(DECLARES, t.text) || tokens[i + 1]!.text !== '(' || tokens[i - 1]!.text !== '.') continue;
+    const declare = DECLARES[t.text]!;
+    if (declare.passive) return true;
+    const open = i + 1;
+    const close = closing(tokens, open);
+    if (close >= tokens.length) continue;
+    // pika's `queue_declare(passive=True)`.
+    const passive = namedArgument(tokens, open, ['passive']);
+    if (passive !== undefined && /^(true|True)$/.test(tokens[passive]!.text)) return true;
+    let at = declare.named !== undefined ? namedArgument(tokens, open, [declare.named]) : undefined;
+    // RabbitMQ.Client's QueueDeclare takes five arguments before its cancellation token, amqp091-go's six.
+    const position = t.text === 'QueueDeclare' && countArguments(tokens, open, close) === 5 ? 4 : declare.position;
+    at ??= argumentAt(tokens, open, position);
+    if (at === undefined) continue;
+    const first = tokens[at]!;
+    if (t.text === 'assertQueue') {
+      // Options as a variable, or an object literal whose `arguments` are one.
+      if (first.kind === 'ident') return true;
+      if (first.text === '{') {
+        const inner = closing(tokens, at);
+        for (let k = at + 1; k < inner; k++) {
+          if (tokens[k]!.text === 'arguments' && tokens[k + 1]?.text === ':' && tokens[k + 2]?.kind === 'ident') return true;
+          if (tokens[k]!.text === '...') return true;
+        }
+      }
+      continue;
+    }
+    if (first.kind === 'ident' && !LITERAL_NOTHING.has(first.text) && computedArguments(tokens, at)) return true;
+  }
+  return false;
+}
+
+/** Constructors of an argument table whose entries the file then writes out (`new HashMap<>()`, `make(amqp.Table)`, `{}`). */
+const TABLE_STARTS = new Set(['new', 'make', 'dict', 'Map', 'HashMap', 'Hashtable', 'Dictionary', 'mapOf', 'mutableMapOf', 'hashMapOf']);
+
+/**
+ * Whether the arguments starting at `at` are computed: a composite literal (`amqp.Table{…}`, `new Dictionary<…> {…}`)
+ * is not, nor a local table built from a constructor and filled with literal keys; a field, a parameter, a call's
+ * result or a table filled in a loop (`args[k] = v`, `args.put(key, value)`) is.
+ */
+function computedArguments(tokens: readonly Token[], at: number): boolean {
+  // `amqp.Table{…}`, `new Dictionary<string, object> { … }`, `Map.of(…)` written in place.
+  for (let k = at; k < tokens.length && k < at + 12; k++) {
+    const text = tokens[k]!.text;
+    if (text === ',' || text === ')') break;
+    if (text === '{' || (text === 'of' && tokens[k - 1]?.text === '.')) return false;
+  }
+  const name = tokens[at]!.text;
+  if (tokens[at + 1]?.text === '.' || tokens[at + 1]?.text === '(') return true;
+  let assigned = false;
+  for (let k = 0; k < tokens.length - 3; k++) {
+    if (tokens[k]!.text !== name || tokens[k - 1]?.text === '.') continue;
+    const next = tokens[k + 1]!.text;
+    // `args := make(amqp.Table)`, `args = new HashMap<>()`, `var args = {}`.
+    if ((next === '=' || next === ':=') && (TABLE_STARTS.has(tokens[k + 2]!.text) || tokens[k + 2]!.text === '{')) assigned = true;
+    else if (next === '=' || next === ':=') return true;
+    // Entries written with a key that is not a literal: copied from configuration.
+    if (next === '[' && tokens[k + 2]!.kind !== 'string' && tokens[k + 3]?.text === ']') return true;
+    if (next === '.' && /^(put|Add|set|update|putAll|putIfAbsent)$/.test(tokens[k + 2]!.text) && tokens[k + 3]?.text === '(' && tokens[k + 4]?.kind !== 'string') return true;
+  }
+  return !assigned;
 }
