@@ -96,6 +96,8 @@ export function rejectSettings(context: RejectContext): Setting[] {
   for (let i = 2; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'ident' || tokens[i + 1]!.text !== '(') continue;
+    // Only the calls this reads are followed to their closing parenthesis.
+    if (!(springReject && token.text === 'AmqpRejectAndDontRequeueException') && !(aioPika && token.text === 'process') && named(token.text) === undefined) continue;
     const close = closing(tokens, i + 1);
     if (close >= tokens.length) continue;
     let first: Token;
