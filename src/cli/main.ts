@@ -150,7 +150,7 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       continue;
     }
     const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile, where, roleGlobs, nonProduction, workspace: 'defer' });
-    facts.add(slashed(source.file), result.facts, production);
+    facts.add(slashed(source.file), result.facts(), production);
     for (const setting of result.settings) settings.push(setting);
     for (const finding of result.findings) findings.push(finding);
   }

@@ -58,15 +58,15 @@ export interface FullAnalysis extends AnalysisResult {
   lines: LineIndex;
   /** The file's role, which lowered findings outside production code. */
   role: RoleContext;
-  /** What the file shows about the rest of the workspace (`workspace.ts`). */
-  facts: WorkspaceFact[];
+  /** What the file shows about the rest of the workspace (`workspace.ts`), read on the first call. */
+  facts: () => WorkspaceFact[];
 }
 
 export function analyzeText(options: AnalyzeOptions): FullAnalysis {
   const named = options.format ?? formatOf(options.file);
   const format = named && formatByContent(named, options.text);
   const lines = new LineIndex(options.text);
-  if (!format) return { settings: [], findings: [], profile: options.profile, lineComment: '#', lines, clientUses: [], role: { role: 'production', reason: '' }, facts: workspaceFactsOf(options.file, options.text) };
+  if (!format) return { settings: [], findings: [], profile: options.profile, lineComment: '#', lines, clientUses: [], role: { role: 'production', reason: '' }, facts: () => workspaceFactsOf(options.file, options.text) };
   const extractContext = { file: options.file, text: options.text, lines, keys: options.keys };
   const language = languageOf(format);
   const none: Extraction = { settings: [], comments: [], lineComment: '#' };
@@ -98,17 +98,19 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
   }
   if (extraction.settings.some((s) => s.system === 'rabbitmq')) context.replicatedQueues = declaresReplicatedQueuesOnly(maskSpans(options.text, extraction.comments.map((c) => c.span)));
   let findings = evaluateRules({ ...extraction, file: options.file, format, context }, profile, options.keys, lines, options.overrides).filter(keep);
-  // What the file shows about the workspace, from the tokens code was read with (none where no client is imported).
+  // What the file shows about the workspace, from the tokens code was read with (none where no client is imported);
+  // read when asked (the CLI and the workspace scan ask, an edit does not).
   const tokens = (extraction as Partial<CodeExtraction>).tokens;
-  const fileFacts = workspaceFactsOf(options.file, options.text, language ? (tokens && tokens.length > 0 ? { tokens, comments: extraction.comments } : undefined) : undefined);
+  let fileFacts: WorkspaceFact[] | undefined;
+  const facts = () => (fileFacts ??= workspaceFactsOf(options.file, options.text, language ? (tokens && tokens.length > 0 ? { tokens, comments: extraction.comments } : undefined) : undefined));
   let settings = extraction.settings;
   if (options.workspace !== 'defer' && settings.some((s) => s.workspace)) {
     // A behaviour whose condition does not hold is not what the code does in this workspace: neither listed nor judged.
-    const facts = new Set([...(options.workspace ?? []), ...fileFacts]);
-    findings = settleWorkspace(findings, facts);
-    settings = settings.filter((s) => holds(s.workspace, facts));
+    const known = new Set([...(options.workspace ?? []), ...facts()]);
+    findings = settleWorkspace(findings, known);
+    settings = settings.filter((s) => holds(s.workspace, known));
   }
-  return { settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role, facts: fileFacts };
+  return { settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role, facts };
 }
 
 /** Words in a redis.conf's path or comments that say the Redis serves queues, jobs or streams rather than a cache. */

@@ -109,7 +109,7 @@ export class DocumentAnalyzer {
     if (entry.result && entry.factsVersion === version) return entry.result;
     let result = entry.raw;
     if (entry.raw.settings.some((f) => f.workspace)) {
-      const own = entry.raw.facts;
+      const own = entry.raw.facts();
       // The open text's own facts count with the saved workspace's (the scanner reads files from disk); before the
       // first scan nothing that depends on the workspace holds.
       const index = this.facts ? this.facts.current() : undefined;

@@ -270,7 +270,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri), ...roles, workspace: 'defer',
       });
       const conditions = analysis.findings.flatMap((f) => (f.workspace ? [f.workspace] : []));
-      return { entry: { uri, detections, settled: analysis.findings.length - conditions.length, conditions }, facts: { facts: analysis.facts, production } };
+      return { entry: { uri, detections, settled: analysis.findings.length - conditions.length, conditions }, facts: { facts: analysis.facts(), production } };
     } catch (error) {
       // Unreadable or not UTF-8: left out, never fatal.
       this.log.debug(`Skipped ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);

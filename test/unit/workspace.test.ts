@@ -7,7 +7,7 @@ import { holds, readsFactsFrom, settleWorkspace, WorkspaceFactIndex, workspaceFa
 import { analyze } from './helpers';
 
 /** The facts a file shows, as the CLI and the extension read them (an analysed file through its analysis). */
-const workspaceFactsOf = (file: string, text: string) => (formatOf(file) ? analyze(file, text).facts : textFacts(file, text));
+const workspaceFactsOf = (file: string, text: string) => (formatOf(file) ? analyze(file, text).facts() : textFacts(file, text));
 import type { Finding } from '../../src/core/types';
 
 describe('workspace facts', () => {
