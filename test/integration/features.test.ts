@@ -65,7 +65,7 @@ describe('guidance in Spring YAML, Python and manifests', function () {
     const before = await waitFor(() => mqLensDiagnostics(refunds), (d) => d.length === 1, 'the rejected-message finding');
     assert.deepEqual(before.map((d) => [(d.code as { value: string }).value, d.range.start.line]), [['rabbitmq-rejected-without-dead-letter', 10]]);
     // Another file declares the queue with a dead-letter exchange: the finding goes, without touching refunds.py.
-    await vscode.workspace.fs.writeFile(topology, new TextEncoder().encode('QUEUE_ARGUMENTS = {"x-dead-letter-exchange": "refunds.dlx"}\n'));
+    await vscode.workspace.fs.writeFile(topology, new TextEncoder().encode('import pika\n\nQUEUE_ARGUMENTS = {"x-dead-letter-exchange": "refunds.dlx"}\n'));
     try {
       await waitFor(() => mqLensDiagnostics(refunds), (d) => d.length === 0, 'the finding to go once a dead-letter exchange is declared');
     } finally {
