@@ -7,24 +7,15 @@
 //
 // Silence where the code cannot be followed: a requeue flag that is not the literal `false` (a variable, a
 // configuration value), and a function that publishes before rejecting (it may have moved the message elsewhere).
-import type { ClientInfo } from '../knowledgeTypes';
-import type { KeyIndex } from '../keyIndex';
-import type { LineIndex } from '../text';
 import type { Setting } from '../types';
 import { blockAt, blockStructure, functionOf, type Structure } from './blocks';
 import { argumentAt, closing, countArguments, namedArgument } from './entities';
 import { behaviourAt } from './flow';
+import type { PublishContext } from './publish';
 import type { Language, Token } from './lexer';
 
-export interface RejectContext {
-  file: string;
-  language: Language;
-  tokens: readonly Token[];
-  lines: LineIndex;
-  keys: KeyIndex;
-  clients: readonly ClientInfo[];
-  idents: ReadonlySet<string>;
-}
+/** What the reader needs: the same as the publish reader's (the file's tokens, clients and identifiers). */
+export type RejectContext = PublishContext;
 
 /**
  * Where each call takes its requeue flag: by position (counted from 0; `last` for Go, whose Delivery and Channel
