@@ -58,6 +58,7 @@ describe('guidance in Spring YAML, Python and manifests', function () {
   });
 
   it('judges a reject without requeue against the whole workspace, and again when another file declares a dead-letter exchange', async function () {
+    this.timeout(70000);
     const refunds = workspaceFile('orders', 'refunds.py');
     const topology = workspaceFile('orders', 'topology.py');
     await vscode.workspace.openTextDocument(refunds);
@@ -67,12 +68,12 @@ describe('guidance in Spring YAML, Python and manifests', function () {
     // Another file declares the queue with a dead-letter exchange: the finding goes, without touching refunds.py.
     await vscode.workspace.fs.writeFile(topology, new TextEncoder().encode('import pika\n\nQUEUE_ARGUMENTS = {"x-dead-letter-exchange": "refunds.dlx"}\n'));
     try {
-      await waitFor(() => mqLensDiagnostics(refunds), (d) => d.length === 0, 'the finding to go once a dead-letter exchange is declared');
+      await waitFor(() => mqLensDiagnostics(refunds), (d) => d.length === 0, 'the finding to go once a dead-letter exchange is declared', 30000);
     } finally {
       await vscode.workspace.fs.delete(topology);
     }
     // And it comes back when that file is deleted.
-    await waitFor(() => mqLensDiagnostics(refunds), (d) => d.length === 1, 'the finding to return');
+    await waitFor(() => mqLensDiagnostics(refunds), (d) => d.length === 1, 'the finding to return', 30000);
   });
 
   it('shows the hover note on a Spring key and on a key in Python code', async function () {
@@ -201,13 +202,15 @@ describe('the workspace view', function () {
   });
 
   it('updates incrementally when a file appears and disappears', async function () {
+    this.timeout(70000);
     const { scanner } = await api();
     await waitFor(() => scanner.scanning, (s) => !s, 'the scan to finish');
     const added = workspaceFile('notifications', 'consumer.ts');
     await vscode.workspace.fs.writeFile(added, Buffer.from("import { connect } from 'nats';\n"));
-    await waitFor(() => scanner.entries().flatMap((e) => e.detections), (d) => d.some((x) => x.broker === 'nats'), 'the new NATS client to be detected');
+    // File watchers report late on a busy machine: the waits allow for it.
+    await waitFor(() => scanner.entries().flatMap((e) => e.detections), (d) => d.some((x) => x.broker === 'nats'), 'the new NATS client to be detected', 30000);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(added, '..'), { recursive: true });
-    await waitFor(() => scanner.entries().flatMap((e) => e.detections), (d) => !d.some((x) => x.broker === 'nats'), 'the NATS client to go away');
+    await waitFor(() => scanner.entries().flatMap((e) => e.detections), (d) => !d.some((x) => x.broker === 'nats'), 'the NATS client to go away', 30000);
   });
 
   it('detects Ruby, PHP and Elixir clients and leaves vendored dependencies out of a full scan', async function () {
