@@ -260,7 +260,30 @@ function producerNames(tokens: readonly Token[], language: Language): { java: Se
       for (let k = i - 2; k >= Math.max(0, i - 6); k--) if (tokens[k]!.text === '=' && tokens[k - 1]?.kind === 'ident') names.js.add(tokens[k - 1]!.text);
     }
   }
+  if (language === 'python') pythonFactoryProducers(tokens, names.python);
   return names;
+}
+
+/**
+ * Python: a function of the file that returns a new producer (`def _create_producer(self): … return KafkaProducer(…)`)
+ * makes what it returns a producer: `producer = self._create_producer()`.
+ */
+function pythonFactoryProducers(tokens: readonly Token[], producers: Set<string>): void {
+  const factories = new Set<string>();
+  let def: string | undefined;
+  for (let i = 0; i < tokens.length - 2; i++) {
+    const t = tokens[i]!;
+    if (t.text === 'def' && tokens[i + 1]?.kind === 'ident') def = tokens[i + 1]!.text;
+    else if (def !== undefined && t.text === 'return' && (tokens[i + 1]!.text === 'KafkaProducer' || tokens[i + 1]!.text === 'Producer') && tokens[i + 2]!.text === '(') factories.add(def);
+  }
+  if (factories.size === 0) return;
+  for (let i = 2; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    if (!factories.has(t.text) || tokens[i + 1]!.text !== '(') continue;
+    // `x = make()`, `x = self.make()`.
+    const eq = tokens[i - 1]!.text === '=' ? i - 1 : tokens[i - 1]!.text === '.' && tokens[i - 3]?.text === '=' ? i - 3 : -1;
+    if (eq > 0 && tokens[eq - 1]?.kind === 'ident') producers.add(tokens[eq - 1]!.text);
+  }
 }
 
 function skipAngles(tokens: readonly Token[], open: number): number {
