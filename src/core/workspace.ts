@@ -68,7 +68,7 @@ const SIGNS: ReadonlyArray<{ fact: WorkspaceFact; sign: RegExp; unless?: RegExp;
  * A quick look for any sign at all, so most files cost one scan of their text: literal words only (a union of the
  * signs themselves backtracks far too much on large files), which every sign above contains.
  */
-const ANY_SIGN = /dead.?letter|dlq|returnlistener|returns?callback|notifyreturn|basicreturn|returnedmessage|handlereturn|on_return|\.on\(\s*['"]return|unroutable|rabbittemplate|confirm|correlationdata|channeltransacted|transactionmanager|txselect|tx_select|basicacks|convertandsend|sendandreceive|template\s*\.\s*send|rabbitmq/i;
+const ANY_SIGN = /dead.?letter|dlq|returnlistener|returns?callback|notifyreturn|basicreturn|returnedmessage|handlereturn|on_return|\.on\(\s*['"]return|unroutable|rabbittemplate|confirm|notifypublish|correlationdata|channeltransacted|transactionmanager|txselect|tx_select|basicacks|convertandsend|sendandreceive|template\s*\.\s*send|rabbitmq/i;
 
 /**
  * Files read for workspace facts only, beyond those MQ Lens analyses: RabbitMQ definitions exports (JSON under a path

@@ -41,6 +41,8 @@ describe('workspace facts', () => {
     // prompt called Confirm is no confirm.
     assert.deepEqual(workspaceFactsOf('RabbitConfig.java', 'import org.springframework.amqp.rabbit.core.RabbitTemplate;\nclass C { void c(CachingConnectionFactory f) { f.setPublisherConfirmType(ConfirmType.CORRELATED); } }'), ['rabbitmq-confirms']);
     assert.deepEqual(workspaceFactsOf('docker-compose.yml', 'services:\n  app:\n    environment:\n      SPRING_RABBITMQ_PUBLISHER_CONFIRM_TYPE: correlated\n'), ['rabbitmq-confirms']);
+    // Every sign passes the quick look: a publisher's NotifyPublish alone shows confirms.
+    assert.deepEqual(workspaceFactsOf('emit2.go', 'package x\nimport amqp "github.com/rabbitmq/amqp091-go"\nfunc f(ch *amqp.Channel, acks chan amqp.Ack) { ch.NotifyPublish(acks) }'), ['rabbitmq-confirms', 'rabbitmq-confirm-handling']);
     assert.deepEqual(workspaceFactsOf('cmd/delete.go', 'package x\nimport amqp "github.com/rabbitmq/amqp091-go"\nfunc run() { ok := survey.Confirm("sure?") }'), []);
     assert.deepEqual(workspaceFactsOf('application.properties', 'spring.rabbitmq.publisher-confirm-type=correlated\n'), ['rabbitmq-confirms', 'spring-rabbit-config']);
     assert.deepEqual(workspaceFactsOf('Sender.java', 'import org.springframework.amqp.rabbit.core.RabbitTemplate;\nclass S { void s() { rabbitTemplate.convertAndSend("x", "y", z); } }'), ['spring-rabbit-publishes']);
