@@ -12,7 +12,7 @@ import type { Finding, Setting } from '../core/types';
 import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { formatOf } from '../core/formats';
-import { holds, readsFactsFrom, WorkspaceFactIndex, workspaceFactsOf } from '../core/workspace';
+import { readsFactsFrom, WorkspaceFactIndex, workspaceFactsOf } from '../core/workspace';
 import { FILE_ROLES, fileRole, type FileRole, type RoleGlobs } from '../core/context/role';
 import type { NonProductionLevel } from '../core/rules/context';
 import { collectFiles, DEFAULT_MAX_BYTES, readSource, type Skipped } from './files';
@@ -156,7 +156,7 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   }
   // Findings and behaviours that depend on the rest of the workspace are judged once every file has been read.
   if (settings.some((s) => s.workspace)) {
-    const kept = settings.filter((s) => !s.workspace || holds(s.workspace, facts.all(), facts.projectOf(slashed(s.file))));
+    const kept = facts.settle(settings, (s) => slashed(s.file));
     settings.length = 0;
     for (const setting of kept) settings.push(setting);
   }

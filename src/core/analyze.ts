@@ -18,7 +18,7 @@ import { declaresReplicatedQueuesOnly } from './context/queueTypes';
 import { extractNatsConf, isNatsConf } from './extract/natsConf';
 import type { FileContext, NonProductionLevel } from './rules/context';
 import type { AnalysisResult } from './types';
-import { holds, settleWorkspace, workspaceFactsOf, type WorkspaceFact } from './workspace';
+import { settleWorkspace, workspaceFactsOf, type WorkspaceFact } from './workspace';
 
 export interface AnalyzeOptions {
   /** Path reported in settings and findings. */
@@ -108,7 +108,7 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
     // A behaviour whose condition does not hold is not what the code does in this workspace: neither listed nor judged.
     const known = new Set([...(options.workspace ?? []), ...facts()]);
     findings = settleWorkspace(findings, known);
-    settings = settings.filter((s) => holds(s.workspace, known));
+    settings = settleWorkspace(settings, known);
   }
   return { settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role, facts };
 }

@@ -9,7 +9,7 @@
 import type { Language, Token } from './code/lexer';
 import { baseName, formatOf, languageOf } from './formats';
 import { maskSpans } from './text';
-import type { Finding, Span } from './types';
+import type { Span } from './types';
 
 export const WORKSPACE_FACTS = [
   /** A dead-letter exchange (queue arguments, a policy, a definitions file, Spring's QueueBuilder, an operator resource). */
@@ -129,9 +129,12 @@ export function holds(condition: WorkspaceCondition | undefined, facts: Readonly
   return (condition.all ?? []).every((f) => project.has(f)) && !(condition.none ?? []).some((f) => facts.has(f));
 }
 
-/** The findings that hold for these facts (undefined: not known yet, so findings that depend on them are held back). */
-export function settleWorkspace(findings: readonly Finding[], facts: ReadonlySet<WorkspaceFact> | undefined): Finding[] {
-  return findings.filter((f) => holds(f.workspace, facts));
+/**
+ * The findings (or behaviour settings) that hold for these facts (undefined: not known yet, so those that depend on
+ * them are held back).
+ */
+export function settleWorkspace<T extends { workspace?: WorkspaceCondition }>(items: readonly T[], facts: ReadonlySet<WorkspaceFact> | undefined): T[] {
+  return items.filter((item) => holds(item.workspace, facts));
 }
 
 /** Build manifests that make their folder a project of its own (a service of a monorepo, a Maven module). */
@@ -210,9 +213,12 @@ export class WorkspaceFactIndex {
     return facts;
   }
 
-  /** The findings that hold: `all` in the finding's project, `none` in the whole workspace (`file`: the finding's path with `/`). */
-  settle(findings: readonly Finding[], file: (finding: Finding) => string = (f) => f.file): Finding[] {
-    return findings.filter((f) => !f.workspace || holds(f.workspace, this.all(), this.projectOf(file(f))));
+  /**
+   * The findings (or behaviour settings) that hold: `all` in their project, `none` in the whole workspace (`file`: the
+   * item's path with `/`).
+   */
+  settle<T extends { workspace?: WorkspaceCondition; file: string }>(items: readonly T[], file: (item: T) => string = (item) => item.file): T[] {
+    return items.filter((item) => !item.workspace || holds(item.workspace, this.all(), this.projectOf(file(item))));
   }
 
   /** A key that changes when the facts do. */

@@ -820,18 +820,10 @@ function ackedOnlyIfHandled(context: FlowContext, structure: Structure, calls: r
     if (repliesIn(context, fn)) continue;
     // The ack is the block's one statement.
     if (between(calls, block.start, block.end).some((c) => c !== ack && enclosingCall(calls, c.name) === undefined && !reports(tokens, c))) continue;
-    // The condition is a call that takes the message (the name the ack reads its delivery tag from, or a parameter of
-    // the function other than the channel: pika's body), not negated.
-    const message = new Set(tokens.slice(ack.open + 1, ack.close).filter((t, k, all) => t.kind === 'ident' && !NOT_MESSAGES.has(t.text)
-      && (k === 0 || all[k - 1]!.text === ',' || all[k - 1]!.text === '(')).map((t) => t.text));
-    const open = tokens.findIndex((t, k) => k > fn.head && k < fn.start && t.text === '(');
-    if (open > 0) {
-      for (let k = open + 1; k < closing(tokens, open); k++) {
-        const t = tokens[k]!;
-        const next = tokens[k + 1]?.text;
-        if (t.kind === 'ident' && (next === ',' || next === ')' || next === ':') && !NOT_MESSAGES.has(t.text) && !CHANNEL_NAMES.test(t.text)) message.add(t.text);
-      }
-    }
+    // The condition is a call that takes the message (a name the function receives, or the ack reads its delivery tag
+    // from: pika's body, C#'s event args), not the channel, and is not negated.
+    const message = messageNames(context, block, ack);
+    for (const name of message) if (CHANNEL_NAMES.test(name) || name === ack.receiver) message.delete(name);
     const condition = between(calls, block.head, block.start).find((c) => doesWork(context, c) && !isGetter(tokens, c)
       && tokens.slice(c.open + 1, c.close).some((t) => t.kind === 'ident' && message.has(t.text)));
     if (!condition) continue;

@@ -51,6 +51,12 @@ const CONFIRM_EXACT = new Set(['confirmSelect', 'confirm_delivery', 'createConfi
   'ConfirmChannel', 'publisher_confirms', 'confirm_publish', 'addConfirmListener', 'BasicAcks', 'NotifyConfirm']);
 const CONFIRM_PREFIXES = ['waitForConfirms', 'WaitForConfirms', 'PublishWithDeferredConfirm'];
 
+/** Whether the file deals with confirms or transactions anywhere. */
+function mentionsConfirms(idents: ReadonlySet<string>): boolean {
+  for (const ident of idents) if (CONFIRM_EXACT.has(ident) || CONFIRM_PREFIXES.some((prefix) => ident.startsWith(prefix))) return true;
+  return false;
+}
+
 /** RabbitMQ clients whose channels confirm by default, or that are not a channel API at all. */
 const CONFIRMING_CLIENTS = new Set(['aio-pika', 'amqp-connection-manager', 'rascal', 'kombu', 'spring-amqp', 'easynetq', 'masstransit-rabbitmq']);
 
@@ -78,8 +84,7 @@ function unconfirmedPublishes(context: PublishContext, idents: ReadonlySet<strin
   const { tokens, language } = context;
   const publish = RABBIT_PUBLISH[language];
   const channel = RABBIT_CHANNEL[language];
-  if (!publish || !channel) return [];
-  for (const ident of idents) if (CONFIRM_EXACT.has(ident) || CONFIRM_PREFIXES.some((prefix) => ident.startsWith(prefix))) return [];
+  if (!publish || !channel || mentionsConfirms(idents)) return [];
   let opensChannel = false;
   for (let i = 1; i < tokens.length - 1 && !opensChannel; i++) {
     const token = tokens[i]!;
@@ -134,7 +139,7 @@ function marksTransient(tokens: readonly Token[], from: number, to: number): boo
  */
 function templatePublishes(context: PublishContext, idents: ReadonlySet<string>): Setting[] {
   const { tokens } = context;
-  for (const ident of idents) if (CONFIRM_EXACT.has(ident) || CONFIRM_PREFIXES.some((prefix) => ident.startsWith(prefix)) || namesReplyTo(ident)) return [];
+  if (mentionsConfirms(idents) || [...idents].some(namesReplyTo)) return [];
   const settings: Setting[] = [];
   for (let i = 2; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
