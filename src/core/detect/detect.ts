@@ -288,7 +288,7 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
       seen.add(setting.system);
       add(setting.line, setting.system, null, 'config');
     }
-  } else if (format === 'spring-yaml' || format === 'compose' || format === 'yaml') {
+  } else if (format === 'spring-yaml' || format === 'compose' || (format === 'yaml' && yamlMayNameBroker(options.text))) {
     const tree = flattenYaml(options.text);
     const kinds = new Map<number, { apiVersion?: string; kindSpan?: Span }>();
     const textLines = options.text.split(/\r\n|\r|\n/);
@@ -349,6 +349,29 @@ function configuration(options: DetectOptions, format: Format | undefined, lines
       if (info.apiVersion.startsWith('rabbitmq.com/')) add(line, 'rabbitmq', null, 'config');
     }
   }
+}
+
+/**
+ * Whether a plain YAML file (not compose, not Spring) could hold what detection reads in one: a Strimzi or RabbitMQ
+ * operator resource, a Pulsar chart's `configData`, or an `image:`/`repository:` value naming a broker. Most YAML in a
+ * repository (CI workflows, manifests of other services, Helm templates that do not parse) holds none, and parsing
+ * it was most of `detect`'s time on an operator's tree. A value the line cannot show (an alias, a tag, a block
+ * scalar, a nested map) leaves the decision to the parser.
+ */
+function yamlMayNameBroker(text: string): boolean {
+  if (/kafka\.strimzi\.io\/|rabbitmq\.com\/|^[ \t]+configData:/m.test(text)) return true;
+  for (const match of text.matchAll(/\b(?:image|repository)["']?[ \t]*:[ \t]*([^\r\n]*)/g)) {
+    const value = match[1]!.replace(/\s+#.*$/, '').trim().replace(/^["']/, '');
+    // A nested map (`image:` then `repository:` on the next line) is read at its own line.
+    if (value === '' || value.startsWith('#')) continue;
+    // A flow map, an alias, an anchor, a tag or a block scalar: only the parser knows the value. A Helm template
+    // (`{{ .Values.image }}`) is a plain value the parser would give as written.
+    if (/^(?:\{(?!\{)|[*&!|>[])/.test(value)) return true;
+    let named = false;
+    imageBrokers(value.replace(/["',}\]]+$/, ''), () => { named = true; });
+    if (named) return true;
+  }
+  return false;
 }
 
 /** The brokers an image reference runs (`bitnami/rabbitmq`, `apache/kafka:4.1.0@sha256:…`, `myorg/nats:2.11`). */
