@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -29,15 +29,22 @@ try {
 }
 if (args.has('--knowledge-only') || args.has('--check-docs')) process.exit(0);
 
-// The knowledge base is bundled as JSON.parse of a string: V8 parses JSON much faster than it compiles the same
-// data as an object literal, which matters for activation (it is the largest part of the bundle).
-const jsonAsString = {
-  name: 'knowledge-as-json-string',
+// The knowledge base is its own file, dist/knowledge.json, which the bundles require on first use (bundledKnowledge.ts):
+// Node reads and parses a JSON file faster than V8 scans the same data as a string literal inside a bundle, and a
+// process that never needs it (activation alone) never reads it.
+const knowledgeApart = {
+  name: 'knowledge-apart',
   setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]generated[\\/]knowledge\.json$/ }, async (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
-    });
+    pluginBuild.onResolve({ filter: /[\\/]generated[\\/]knowledge\.json$/ }, () => ({ path: './knowledge.json', external: true }));
+  },
+};
+
+// The extension's engine (src/vscode/engine.ts: the analysers, detection, the recommender) is its own bundle,
+// dist/engine.js, which src/vscode/lazyEngine.ts requires on first use: activation compiles only the VS Code glue.
+const engineApart = {
+  name: 'engine-apart',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/engine$/ }, () => ({ path: './engine.js', external: true }));
   },
 };
 
@@ -51,13 +58,17 @@ const yamlApart = {
 };
 
 const common = {
-  plugins: [jsonAsString, yamlApart],
+  plugins: [knowledgeApart, yamlApart],
   bundle: true, minify: production, sourcemap: production ? false : 'linked', logLevel: 'warning',
   legalComments: 'none', metafile: true,
 };
 await Promise.all([
   build({
-    ...common, entryPoints: [path.join(root, 'src/vscode/extension.ts')], outfile: path.join(root, 'dist/extension.js'),
+    ...common, plugins: [...common.plugins, engineApart], entryPoints: [path.join(root, 'src/vscode/extension.ts')], outfile: path.join(root, 'dist/extension.js'),
+    platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
+  }),
+  build({
+    ...common, entryPoints: [path.join(root, 'src/vscode/engine.ts')], outfile: path.join(root, 'dist/engine.js'),
     platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
   }),
   build({
@@ -74,4 +85,6 @@ await Promise.all([
     platform: 'browser', format: 'iife', target: 'es2020',
   }),
 ]);
-console.log(`build: dist/extension.js, dist/cli.js, dist/yaml.js and dist/webview.js (${production ? 'production' : 'development'})`);
+// The knowledge as the bundles require it, without the generated file's whitespace (if any).
+writeFileSync(path.join(root, 'dist/knowledge.json'), JSON.stringify(JSON.parse(readFileSync(path.join(root, 'src/generated/knowledge.json'), 'utf8'))));
+console.log(`build: dist/extension.js, dist/engine.js, dist/knowledge.json, dist/cli.js, dist/yaml.js and dist/webview.js (${production ? 'production' : 'development'})`);

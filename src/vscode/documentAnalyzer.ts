@@ -1,14 +1,13 @@
 // Analyses open documents with the core and caches one result per document version and profile, so that the
 // diagnostics, hover and code-action providers share one parse of each edit.
 import * as vscode from 'vscode';
-import { analyzeText, type FullAnalysis } from '../core/analyze';
-import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
-import { formatOf, type Format } from '../core/formats';
+import type { FullAnalysis } from '../core/analyze';
+import type { Format } from '../core/formats';
 import { PROFILES, type Profile } from '../core/knowledgeTypes';
 import type { SeverityOverrides } from '../core/rules/evaluate';
 import { FILE_ROLES, type FileRole, type RoleGlobs, type RolePath } from '../core/context/role';
 import type { NonProductionLevel } from '../core/rules/context';
-import { holds } from '../core/workspace';
+import { engine } from './lazyEngine';
 import type { Setting } from '../core/types';
 import type { WorkspaceFacts } from './workspaceFacts';
 
@@ -50,7 +49,7 @@ export class DocumentAnalyzer {
   /** The format by file name; an untitled editor has no telling name, so its language decides. */
   private formatOf(document: vscode.TextDocument): Format | undefined {
     if (IGNORED_SCHEMES.has(document.uri.scheme) || this.excluded(document)) return undefined;
-    const byName = formatOf(document.uri.path);
+    const byName = engine().formatOf(document.uri.path);
     if (byName || document.uri.scheme !== 'untitled') return byName;
     return UNTITLED_FORMATS[document.languageId];
   }
@@ -115,7 +114,7 @@ export class DocumentAnalyzer {
       const index = this.facts ? this.facts.current() : undefined;
       const all = index ? new Set([...index.all(), ...own]) : this.facts ? undefined : new Set(own);
       const project = index ? new Set([...index.projectOf(document.uri.toString()), ...own]) : all;
-      const holdsHere = (condition: Setting['workspace']) => holds(condition, all, project);
+      const holdsHere = (condition: Setting['workspace']) => engine().holds(condition, all, project);
       result = { ...entry.raw, findings: entry.raw.findings.filter((f) => holdsHere(f.workspace)), settings: entry.raw.settings.filter((s) => holdsHere(s.workspace)) };
     }
     entry.result = result;
@@ -141,10 +140,12 @@ export class DocumentAnalyzer {
     const file = document.uri.fsPath || document.uri.path;
     let raw: FullAnalysis;
     try {
+      const { analyzeText, bundledClientIndex, bundledKeyIndex } = engine();
       raw = analyzeText({ file, text: document.getText(), keys: bundledKeyIndex(), clients: bundledClientIndex(), profile, format, overrides, ...roles, workspace: 'defer' });
     } catch (error) {
       // A bug in a parser must never take the extension down; report it and show nothing for this document.
       this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      const { analyzeText, bundledKeyIndex } = engine();
       raw = { ...analyzeText({ file, text: '', keys: bundledKeyIndex(), profile, format }), error: String(error) };
     }
     const entry: CacheEntry = { version: document.version, configuration, raw };

@@ -1,8 +1,6 @@
 // Hover notes on every configuration key the knowledge base describes.
 import * as vscode from 'vscode';
-import { brokerCardMarkdown } from '../core/brokerCard';
-import { bundledKeyIndex, knowledge } from '../core/bundledKnowledge';
-import { keyNoteMarkdown, settingAt } from '../core/hover';
+import { engine } from './lazyEngine';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { ruleDocUri } from './ruleDocs';
 
@@ -16,18 +14,18 @@ export class KeyHoverProvider implements vscode.HoverProvider {
     const use = result.clientUses.find((u) => offset >= u.span.start && offset <= u.span.end);
     if (use) {
       const links = [{ title: 'Choose a message queue…', target: 'command:mqLens.chooseQueue' }];
-      const card = new vscode.MarkdownString(brokerCardMarkdown({ knowledge, client: use.client, links }));
+      const card = new vscode.MarkdownString(engine().brokerCardMarkdown({ knowledge: engine().knowledge, client: use.client, links }));
       // Only the wizard command may run from this hover.
       card.isTrusted = { enabledCommands: ['mqLens.chooseQueue'] };
       return new vscode.Hover(card, new vscode.Range(document.positionAt(use.span.start), document.positionAt(use.span.end)));
     }
-    const setting = settingAt(result.settings, offset);
+    const setting = engine().settingAt(result.settings, offset);
     // Hover over the key only: the value's own hover space belongs to diagnostics and other extensions.
     if (!setting || document.offsetAt(position) > setting.keySpan.end) return undefined;
-    const keys = bundledKeyIndex();
+    const keys = engine().bundledKeyIndex();
     const info = keys.lookup(setting.system, setting.key);
     if (!info) return undefined;
-    const markdown = keyNoteMarkdown({
+    const markdown = engine().keyNoteMarkdown({
       info,
       setting,
       findings: result.findings.filter((f) => f.span.start === setting.keySpan.start),

@@ -1,6 +1,6 @@
 // The "Message Queues" view in the Explorer: brokers → clients (or configuration, URLs) → files and lines.
 import * as vscode from 'vscode';
-import { knowledge } from '../core/bundledKnowledge';
+import { engine } from './lazyEngine';
 import type { Detection } from '../core/detect/types';
 import type { WorkspaceScanner } from './workspaceScanner';
 
@@ -54,11 +54,11 @@ export class QueuesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       item.description = `${files.length} file${files.length === 1 ? '' : 's'}${findings > 0 ? ` · ${findings} finding${findings === 1 ? '' : 's'}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('server-process');
       item.contextValue = 'broker';
-      item.tooltip = knowledge.brokers.find((b) => b.id === node.broker)?.summary ?? node.broker;
+      item.tooltip = engine().knowledge.brokers.find((b) => b.id === node.broker)?.summary ?? node.broker;
       return item;
     }
     if (node.kind === 'client') {
-      const client = node.client ? knowledge.clients.find((c) => c.id === node.client) : undefined;
+      const client = node.client ? engine().knowledge.clients.find((c) => c.id === node.client) : undefined;
       const label = client?.name ?? EVIDENCE_LABELS[node.evidence] ?? node.evidence;
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
       if (client) {
@@ -86,5 +86,5 @@ export class QueuesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
 }
 
 export function brokerName(id: string): string {
-  return knowledge.brokers.find((b) => b.id === id)?.name ?? id;
+  return engine().knowledge.brokers.find((b) => b.id === id)?.name ?? id;
 }

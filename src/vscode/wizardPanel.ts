@@ -1,14 +1,11 @@
 // The selection wizard: a webview that asks about the workload and ranks message queues live. The extension owns the
 // recommender; the page only renders. Messages are validated on arrival (src/shared/protocol.ts); the page runs under
 // a strict content security policy with a per-load nonce and loads nothing remote.
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import { knowledge } from '../core/bundledKnowledge';
+import type { Answers } from '../core/recommend/answers';
+import { engine } from './lazyEngine';
 import type { Detection } from '../core/detect/types';
-import { validateAnswers, type Answers } from '../core/recommend/answers';
-import { recommend } from '../core/recommend/recommend';
 import { PROFILES, type Profile } from '../core/knowledgeTypes';
-import { adrFileName, adrMarkdown, impliedProfile, profileFor, recommendationMarkdown, starterFor } from '../core/recommend/report';
 import { isPageMessage, type HostMessage, type PageMessage } from '../shared/protocol';
 import type { WorkspaceScanner } from './workspaceScanner';
 
@@ -35,7 +32,7 @@ export class WizardPanel implements vscode.Disposable {
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, scanner: WorkspaceScanner, state: unknown): WizardPanel {
     panel.webview.options = options(extensionUri);
     const wizard = new WizardPanel(panel, extensionUri, scanner);
-    const restored = validateAnswers((state as { answers?: unknown } | undefined)?.answers ?? {});
+    const restored = engine().validateAnswers((state as { answers?: unknown } | undefined)?.answers ?? {});
     if (restored.answers) wizard.answers = restored.answers;
     return wizard;
   }
@@ -69,12 +66,12 @@ export class WizardPanel implements vscode.Disposable {
       case 'ready': {
         const prefilled = Object.keys(this.answers).length === 0 ? this.prefill() : { answers: this.answers, fields: [] };
         this.answers = prefilled.answers;
-        this.post({ type: 'init', steps: knowledge.wizard.steps, faq: knowledge.wizard.faq, answers: this.answers, prefilled: prefilled.fields });
+        this.post({ type: 'init', steps: engine().knowledge.wizard.steps, faq: engine().knowledge.wizard.faq, answers: this.answers, prefilled: prefilled.fields });
         this.postResult();
         return;
       }
       case 'answers': {
-        const validated = validateAnswers(message.answers);
+        const validated = engine().validateAnswers(message.answers);
         if (!validated.answers) {
           this.post({ type: 'notice', level: 'error', text: `These answers do not fit the schema: ${validated.problems.join('; ')}` });
           return;
@@ -84,7 +81,7 @@ export class WizardPanel implements vscode.Disposable {
         return;
       }
       case 'applyWorkload': {
-        const profile = impliedProfile(this.answers);
+        const profile = engine().impliedProfile(this.answers);
         if (!profile) return;
         const folder = vscode.workspace.workspaceFolders?.[0];
         await vscode.workspace.getConfiguration('mqLens', folder?.uri).update('workload', profile, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
@@ -112,7 +109,7 @@ export class WizardPanel implements vscode.Disposable {
         return;
       }
       case 'copySummary':
-        await vscode.env.clipboard.writeText(recommendationMarkdown(this.answers, recommend(this.answers, knowledge), knowledge, workspaceProfile()));
+        await vscode.env.clipboard.writeText(engine().recommendationMarkdown(this.answers, engine().recommend(this.answers, engine().knowledge), engine().knowledge, workspaceProfile()));
         this.post({ type: 'notice', level: 'info', text: 'Copied the recommendation as Markdown.' });
         return;
       case 'openLink':
@@ -139,10 +136,10 @@ export class WizardPanel implements vscode.Disposable {
       // No docs/adr yet: saving creates it.
     }
     let number = Math.max(0, ...names.map((n) => Number(/^(\d{4})-/.exec(n)?.[1] ?? 0))) + 1;
-    let uri = vscode.Uri.joinPath(dir, adrFileName(number));
-    while (names.includes(adrFileName(number)) || (await exists(uri))) {
+    let uri = vscode.Uri.joinPath(dir, engine().adrFileName(number));
+    while (names.includes(engine().adrFileName(number)) || (await exists(uri))) {
       number++;
-      uri = vscode.Uri.joinPath(dir, adrFileName(number));
+      uri = vscode.Uri.joinPath(dir, engine().adrFileName(number));
     }
     return uri;
   }
@@ -159,7 +156,7 @@ export class WizardPanel implements vscode.Disposable {
     const named = /^(\d{1,6})-/.exec(uri.path.slice(uri.path.lastIndexOf('/') + 1))?.[1];
     const proposedNumber = Number(/(\d{4})-[^/]*$/.exec(proposed?.path ?? '')?.[1] ?? 1);
     const number = named ? Number(named) : proposedNumber;
-    const text = adrMarkdown({ number, date: new Date().toISOString().slice(0, 10), answers: this.answers, result: recommend(this.answers, knowledge), knowledge, workspaceProfile: workspaceProfile() });
+    const text = engine().adrMarkdown({ number, date: new Date().toISOString().slice(0, 10), answers: this.answers, result: engine().recommend(this.answers, engine().knowledge), knowledge: engine().knowledge, workspaceProfile: workspaceProfile() });
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     return uri;
@@ -181,7 +178,7 @@ export class WizardPanel implements vscode.Disposable {
       fields.push('existingInfra');
     }
     const languages = [...new Set(detections.flatMap((d) => {
-      const client = d.client ? knowledge.clients.find((c) => c.id === d.client) : undefined;
+      const client = d.client ? engine().knowledge.clients.find((c) => c.id === d.client) : undefined;
       return client ? [client.language === 'kotlin' || client.language === 'scala' ? 'java' : client.language] : [];
     }))].filter((l) => ['java', 'go', 'python', 'javascript', 'csharp', 'rust', 'cpp', 'php'].includes(l));
     if (languages.length > 0) {
@@ -197,13 +194,13 @@ export class WizardPanel implements vscode.Disposable {
   }
 
   private postResult(): void {
-    const result = recommend(this.answers, knowledge);
+    const result = engine().recommend(this.answers, engine().knowledge);
     const workspace = workspaceProfile();
-    const implied = impliedProfile(this.answers);
-    const profile = profileFor(this.answers, workspace);
+    const implied = engine().impliedProfile(this.answers);
+    const profile = engine().profileFor(this.answers, workspace);
     const winner = result.ranking[0];
-    const starter = winner ? starterFor(winner.broker, profile, knowledge) : undefined;
-    const brokerSources = Object.fromEntries(knowledge.brokers.map((b) => [b.id, b.sources]));
+    const starter = winner ? engine().starterFor(winner.broker, profile, engine().knowledge) : undefined;
+    const brokerSources = Object.fromEntries(engine().knowledge.brokers.map((b) => [b.id, b.sources]));
     const message: HostMessage = { type: 'result', result, profile, workspaceProfile: workspace, brokerSources };
     if (implied) message.impliedProfile = implied;
     if (starter) message.starter = { broker: starter.broker, profile: starter.profile, file: starter.file, code: starter.code, notes: starter.notes };
@@ -217,7 +214,8 @@ export class WizardPanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = crypto.randomBytes(16).toString('base64');
+    // Web Crypto (a global in every extension host), so that activation does not load node:crypto.
+    const nonce = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'wizard.css'));
     const csp = [

@@ -3,7 +3,8 @@
 // Unknown until the first full scan ends, so findings that depend on them stay hidden until then rather than appear
 // and vanish.
 import * as vscode from 'vscode';
-import { WorkspaceFactIndex, type WorkspaceFact } from '../core/workspace';
+import type { WorkspaceFact, WorkspaceFactIndex } from '../core/workspace';
+import { engine } from './lazyEngine';
 
 /** What one file shows, and whether it is production code (a test's facts only silence findings). */
 export interface FileFacts {
@@ -12,7 +13,8 @@ export interface FileFacts {
 }
 
 export class WorkspaceFacts implements vscode.Disposable {
-  private index = new WorkspaceFactIndex();
+  /** Made on first use, so that constructing the store (at activation) does not load the engine. */
+  private index?: WorkspaceFactIndex;
   private known = false;
   private lastKey = '';
   private readonly changed = new vscode.EventEmitter<void>();
@@ -28,7 +30,7 @@ export class WorkspaceFacts implements vscode.Disposable {
 
   /** The facts of every file at once, after a full scan. */
   replaceAll(entries: ReadonlyMap<string, FileFacts>): void {
-    this.index = new WorkspaceFactIndex();
+    this.index = new (engine().WorkspaceFactIndex)();
     for (const [key, { facts, production }] of entries) this.index.add(key, facts, production);
     const wasKnown = this.known;
     this.known = true;
@@ -36,18 +38,18 @@ export class WorkspaceFacts implements vscode.Disposable {
   }
 
   set(key: string, { facts, production }: FileFacts): void {
-    this.index.add(key, facts, production);
+    (this.index ??= new (engine().WorkspaceFactIndex)()).add(key, facts, production);
     this.update(false);
   }
 
   /** Forgets a file, or everything below a folder. */
   deleteUnder(prefix: string): void {
-    this.index.deleteUnder(prefix);
+    this.index?.deleteUnder(prefix);
     this.update(false);
   }
 
   private update(force: boolean): void {
-    const key = this.index.key();
+    const key = this.index?.key() ?? '';
     if (!force && key === this.lastKey) return;
     this.lastKey = key;
     this.version++;

@@ -4,13 +4,11 @@
 // and `.git` are skipped, and files above `mqLens.maxFileSizeKb` are left out.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { analyzeText } from '../core/analyze';
-import { bundledClientIndex, bundledKeyIndex } from '../core/bundledKnowledge';
-import { detectsFile, detectText } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { VENDOR_MARKERS } from '../core/paths';
-import { holds, projectRootOf, readsFactsFrom, workspaceFactsOf, type WorkspaceCondition } from '../core/workspace';
+import type { WorkspaceCondition } from '../core/workspace';
 import type { DocumentAnalyzer } from './documentAnalyzer';
+import { engine } from './lazyEngine';
 import type { FileFacts, WorkspaceFacts } from './workspaceFacts';
 import { fileRole } from '../core/context/role';
 
@@ -90,6 +88,7 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   entries(): FileEntry[] {
     const index = this.facts.current();
+    const { holds } = engine();
     return [...this.files.values()].map((e) => ({
       uri: e.uri, detections: e.detections,
       findings: e.settled + (index ? e.conditions.filter((c) => holds(c, index.all(), index.projectOf(e.uri.toString()))).length : 0),
@@ -154,7 +153,7 @@ export class WorkspaceScanner implements vscode.Disposable {
           const { entry, facts } = await this.read(uri, settings);
           if (entry) found.set(uri.toString(), entry);
           // A manifest with no facts still makes its folder a project.
-          if (facts.facts.length > 0 || projectRootOf(uri.path) !== undefined) factsFound.set(uri.toString(), facts);
+          if (facts.facts.length > 0 || engine().projectRootOf(uri.path) !== undefined) factsFound.set(uri.toString(), facts);
         }
         report(Math.min(i + CHUNK, uris.length), uris.length);
         await new Promise((resolve) => setImmediate(resolve));
@@ -193,6 +192,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private queue(uri: vscode.Uri): void {
+    const { detectsFile, readsFactsFrom } = engine();
     if (SKIPPED.test(uri.path) || !(detectsFile(uri.path) || readsFactsFrom(uri.path)) || this.isVendored(uri)) return;
     if (this.scanning) this.changedDuringScan.set(uri.toString(), uri);
     this.pending.set(uri.toString(), uri);
@@ -244,6 +244,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri, settings = new FolderSettings()): Promise<ReadResult> {
+    const { analyzeText, bundledClientIndex, bundledKeyIndex, detectsFile, detectText, readsFactsFrom, workspaceFactsOf } = engine();
     const analysed = detectsFile(uri.path);
     if (!(analysed || readsFactsFrom(uri.path)) || settings.excluded(uri) || this.isVendored(uri)) return { facts: NO_FACTS };
     try {
