@@ -1,5 +1,7 @@
 // moduleLoadMs: the time to require() the extension bundle in plain Node, with `vscode` resolved to a stub, each
-// time in a fresh process (what the extension host pays before activate() runs, minus its own overhead).
+// time in a fresh process (what the extension host pays before activate() runs, minus its own overhead). Then, in the
+// same process, engineFirstUseMs: what the first analysis or hover pays later to load what activation leaves out
+// (dist/engine.js, when the build has it, and the knowledge with its indexes).
 //
 // usage: node out/bench/moduleLoad.js --bundle dist/extension.js --runs 30 --out FILE [--node PATH]…
 //        node out/bench/moduleLoad.js --child BUNDLE     (one measurement; prints JSON)
@@ -39,7 +41,16 @@ function child(bundle: string): void {
   const exports = require(path.resolve(bundle)) as { activate?: unknown };
   const requireMs = performance.now() - start;
   if (typeof exports.activate !== 'function') throw new Error('the bundle does not export activate()');
-  process.stdout.write(JSON.stringify({ requireMs, node: process.version }));
+  const engineFile = path.join(path.dirname(path.resolve(bundle)), 'engine.js');
+  let engineFirstUseMs: number | undefined;
+  if (require('node:fs').existsSync(engineFile)) {
+    const engineStart = performance.now();
+    const engine = require(engineFile) as { bundledKeyIndex: () => unknown; bundledClientIndex: () => unknown };
+    engine.bundledKeyIndex();
+    engine.bundledClientIndex();
+    engineFirstUseMs = performance.now() - engineStart;
+  }
+  process.stdout.write(JSON.stringify({ requireMs, engineFirstUseMs, node: process.version }));
 }
 
 function main(): void {
@@ -55,17 +66,20 @@ function main(): void {
   const results = [];
   for (const node of nodes) {
     const samples: number[] = [];
+    const engineSamples: number[] = [];
     let version = '';
     for (let i = 0; i < Number(values.runs); i++) {
       const run = spawnSync(node, [__filename, '--child', values.bundle], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`module load failed with ${node}: ${run.stderr}`);
-      const { requireMs, node: v } = JSON.parse(run.stdout) as { requireMs: number; node: string };
+      const { requireMs, engineFirstUseMs, node: v } = JSON.parse(run.stdout) as { requireMs: number; engineFirstUseMs?: number; node: string };
       samples.push(requireMs);
+      if (engineFirstUseMs !== undefined) engineSamples.push(engineFirstUseMs);
       version = v;
     }
     const summary = summarize(samples);
-    results.push({ node: version, nodePath: node, ms: summary, samples: samples.map((x) => Number(x.toFixed(3))) });
-    console.log(`moduleLoad (Node ${version}): median ${summary.median.toFixed(2)} ms, p95 ${summary.p95.toFixed(2)} ms over ${summary.n} fresh processes`);
+    const engine = engineSamples.length > 0 ? summarize(engineSamples) : undefined;
+    results.push({ node: version, nodePath: node, ms: summary, samples: samples.map((x) => Number(x.toFixed(3))), ...(engine ? { engineFirstUseMs: engine } : {}) });
+    console.log(`moduleLoad (Node ${version}): median ${summary.median.toFixed(2)} ms, p95 ${summary.p95.toFixed(2)} ms over ${summary.n} fresh processes${engine ? `; engine on first use ${engine.median.toFixed(2)} ms` : ''}`);
   }
   writeJson(values.out, { bundle: path.basename(values.bundle), results });
 }

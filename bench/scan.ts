@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { knowledge } from '../src/core/bundledKnowledge';
 import { detectsFile } from '../src/core/detect/detect';
 import { formatOf } from '../src/core/formats';
-import { writeMonorepo } from './lib/generate';
+import { writeClientLibrary, writeMonorepo, writeOperator, writeSmallFiles, type TreeStats } from './lib/generate';
 import { newestProfile, summarizeProfile, type ProfileSummary } from './lib/profile';
 import { since, summarize, writeJson } from './lib/stats';
 
@@ -33,13 +33,14 @@ interface FileSet {
 }
 
 /** Walks the tree the way the CLI does (skipping .git, node_modules, .hg, .svn) and totals what a filter keeps. */
-function fileSet(root: string, wanted: (name: string) => boolean): FileSet {
+function fileSet(root: string, wanted: (name: string) => boolean, vendored: readonly string[] = []): FileSet {
   const set = { files: 0, bytes: 0 };
+  const left = new Set(vendored.map((v) => path.join(root, v)));
   const visit = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!['.git', 'node_modules', '.hg', '.svn'].includes(entry.name)) visit(full);
+        if (!['.git', 'node_modules', '.hg', '.svn'].includes(entry.name) && !left.has(full)) visit(full);
       } else if (entry.isFile() && wanted(full)) {
         set.files++;
         set.bytes += fs.statSync(full).size;
@@ -95,33 +96,20 @@ interface Contestant {
   set: FileSet;
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      cli: { type: 'string' }, tree: { type: 'string' }, out: { type: 'string' }, files: { type: 'string', default: '12000' },
-      runs: { type: 'string', default: '5' }, 'profile-dir': { type: 'string' }, 'src-cli': { type: 'string' },
-      'force-profile': { type: 'boolean', default: false }, rss: { type: 'string' },
-    },
-  });
-  if (!values.cli || !values.tree || !values.out) throw new Error('--cli, --tree and --out are required');
-  const cli = path.resolve(values.cli);
-  const tree = path.resolve(values.tree);
-  const root = path.resolve(__dirname, '../..');
-  const rss = path.resolve(values.rss ?? path.join(__dirname, 'cliRss.js'));
-
-  let start = performance.now();
+/** One tree measured: MQ Lens's two commands against ripgrep over the same files, interleaved, in one run. */
+function measureTree(shape: Shape, tree: string, cli: string, patternFile: string, runsWanted: number) {
+  const start = performance.now();
   fs.rmSync(tree, { recursive: true, force: true });
-  const generated = writeMonorepo(tree, Number(values.files));
+  const generated = shape.generate(tree);
   const generateMs = since(start);
-  console.log(`monorepo: ${generated.files} files, ${(generated.bytes / 2 ** 20).toFixed(1)} MiB in ${(generateMs / 1000).toFixed(1)} s (${JSON.stringify(generated.byKind)})`);
+  console.log(`${shape.id}: ${generated.files} files, ${(generated.bytes / 2 ** 20).toFixed(1)} MiB in ${(generateMs / 1000).toFixed(1)} s (${JSON.stringify(generated.byKind)})`);
 
-  const checkSet = fileSet(tree, (f) => formatOf(f) !== undefined);
-  const detectSet = fileSet(tree, detectsFile);
+  // Vendored dependencies (a vendor/ folder with modules.txt) are left out by MQ Lens; ripgrep is told the same.
+  const vendored = shape.vendored ?? [];
+  const checkSet = fileSet(tree, (f) => formatOf(f) !== undefined, vendored);
+  const detectSet = fileSet(tree, detectsFile, vendored);
   const allSet = { files: generated.files, bytes: generated.bytes };
-  const patternFile = path.join(path.dirname(tree), 'rg-patterns.txt');
-  const literals = patterns();
-  fs.writeFileSync(patternFile, `${literals.join('\n')}\n`);
-  const globs = (list: readonly string[]) => list.flatMap((g) => ['--iglob', g]);
+  const globs = (list: readonly string[]) => [...list.flatMap((g) => ['--iglob', g]), ...vendored.flatMap((v) => ['-g', `!/${v}/`])];
   const rgArgs = (list: readonly string[] | undefined) => [...RG_COMMON, '-i', '-F', '-f', patternFile, ...(list ? globs(list) : []), '.'];
 
   // The file sets ripgrep sees must be the ones MQ Lens reads.
@@ -148,7 +136,7 @@ function main(): void {
   const checkOutput = JSON.parse(warm.mqLensCheck!.stdout) as { findings: Array<{ ruleId: string }>; skipped: unknown[] };
   const detectOutput = JSON.parse(warm.mqLensDetect!.stdout) as { detections: Array<{ broker: string }>; skipped: unknown[] };
   // Keep the whole benchmark within its time budget when the CLI is slow.
-  const runs = warm.mqLensCheck!.ms > 15000 ? Math.min(3, Number(values.runs)) : Number(values.runs);
+  const runs = warm.mqLensCheck!.ms > 15000 ? Math.min(3, runsWanted) : runsWanted;
 
   const samples: Record<string, number[]> = Object.fromEntries(contestants.map((c) => [c.id, []]));
   for (let round = 0; round < runs; round++) {
@@ -171,18 +159,74 @@ function main(): void {
       filesPerSecond: Math.round(c.set.files / seconds), mbPerSecond: Number((c.set.bytes / 2 ** 20 / seconds).toFixed(2)),
       treeFilesPerSecond: Math.round(allSet.files / seconds), outputBytes: warm[c.id]!.stdoutBytes,
     };
-    console.log(`${c.label.padEnd(36)} median ${(ms.median / 1000).toFixed(2)} s (min ${(ms.min / 1000).toFixed(2)}, max ${(ms.max / 1000).toFixed(2)})`);
+    console.log(`${shape.id}: ${c.label.padEnd(36)} median ${(ms.median / 1000).toFixed(2)} s (min ${(ms.min / 1000).toFixed(2)}, max ${(ms.max / 1000).toFixed(2)})`);
   }
   const ratio = (a: string, b: string) => Number((medians[a]! / medians[b]!).toFixed(2));
   const checkRatio = ratio('mqLensCheck', 'rgCheckFiles');
   const detectRatio = ratio('mqLensDetect', 'rgDetectFiles');
+
+  const findingsByRule: Record<string, number> = {};
+  for (const f of checkOutput.findings) findingsByRule[f.ruleId] = (findingsByRule[f.ruleId] ?? 0) + 1;
+  const brokers: Record<string, number> = {};
+  for (const d of detectOutput.detections) brokers[d.broker] = (brokers[d.broker] ?? 0) + 1;
+  return {
+    id: shape.id, label: shape.label, runs, dir: tree,
+    tree: { files: generated.files, bytes: generated.bytes, byKind: generated.byKind, generateMs },
+    fileSets: {
+      check: checkSet, detect: detectSet,
+      rgCheckFiles, rgDetectFiles,
+      rgMatchesMqLens: rgCheckFiles === checkSet.files && rgDetectFiles === detectSet.files,
+    },
+    results, checkRatio, detectRatio,
+    output: { findings: checkOutput.findings.length, findingsByRule, checkSkipped: checkOutput.skipped.length, detections: detectOutput.detections.length, brokers, detectSkipped: detectOutput.skipped.length },
+  };
+}
+
+interface Shape {
+  id: string;
+  label: string;
+  generate: (root: string) => TreeStats;
+  /** Folders (relative to the tree) that hold vendored dependencies MQ Lens leaves out. */
+  vendored?: string[];
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      cli: { type: 'string' }, tree: { type: 'string' }, out: { type: 'string' }, files: { type: 'string', default: '12000' },
+      runs: { type: 'string', default: '5' }, 'profile-dir': { type: 'string' }, 'src-cli': { type: 'string' },
+      'force-profile': { type: 'boolean', default: false }, rss: { type: 'string' }, shapes: { type: 'string' },
+    },
+  });
+  if (!values.cli || !values.tree || !values.out) throw new Error('--cli, --tree and --out are required');
+  const cli = path.resolve(values.cli);
+  const tree = path.resolve(values.tree);
+  const root = path.resolve(__dirname, '../..');
+  const rss = path.resolve(values.rss ?? path.join(__dirname, 'cliRss.js'));
+  const patternFile = path.join(path.dirname(tree), 'rg-patterns.txt');
+  const literals = patterns();
+  fs.writeFileSync(patternFile, `${literals.join('\n')}\n`);
+
+  // The monorepo first (the figures the summary has always reported), then the other layouts, each in its own folder.
+  const allShapes: Shape[] = [
+    { id: 'monorepo', label: `a monorepo of ${Number(values.files).toLocaleString('en')} files, most of them not about messaging`, generate: (dir) => writeMonorepo(dir, Number(values.files)) },
+    { id: 'smallFiles', label: '6,000 small source files (one in twenty imports a client) and 60 producer configs', generate: (dir) => writeSmallFiles(dir, 6000) },
+    { id: 'clientLibrary', label: "a client library's own repository: Java that all imports the client, tests, samples, docs, a docs site's node_modules", generate: (dir) => writeClientLibrary(dir) },
+    { id: 'operator', label: 'a Kubernetes operator: Go, CRDs, Helm templates, test data, docs, and vendor/ with modules.txt', generate: (dir) => writeOperator(dir), vendored: ['vendor'] },
+  ];
+  const shapes = allShapes.filter((s) => !values.shapes || values.shapes.split(',').includes(s.id));
+  const measured = shapes.map((shape) => measureTree(shape, shape.id === 'monorepo' ? tree : `${tree}-${shape.id}`, cli, patternFile, Number(values.runs)));
+  const main = measured.find((m) => m.id === 'monorepo') ?? measured[0]!;
+  const { checkRatio, detectRatio } = main;
+  const mainTree = main.dir;
+  for (const m of measured) console.log(`${m.id}: check ${m.checkRatio}x rg, detect ${m.detectRatio}x rg`);
 
   // peakRssMb: the bundle's run() in a wrapper process, twice per command.
   const rssRuns: Record<string, Array<{ peakRssMb: number; runMs: number }>> = {};
   for (const command of ['check', 'detect']) {
     rssRuns[command] = [];
     for (let i = 0; i < 2; i++) {
-      const run = timed(process.execPath, [rss, cli, command, '.', '--format', 'json'], tree, true);
+      const run = timed(process.execPath, [rss, cli, command, '.', '--format', 'json'], mainTree, true);
       const parsed = JSON.parse(run.stdout) as { peakRssMb: number; runMs: number; exitCode: number; stderr: string };
       if (run.status !== 0 || ![0, 1].includes(parsed.exitCode)) throw new Error(`the RSS wrapper failed: ${run.stderr} ${parsed.stderr}`);
       rssRuns[command]!.push({ peakRssMb: parsed.peakRssMb, runMs: parsed.runMs });
@@ -198,31 +242,24 @@ function main(): void {
       if (r <= BUDGET_RATIO && !values['force-profile']) continue;
       const dir = path.join(values['profile-dir'], command);
       fs.mkdirSync(dir, { recursive: true });
-      const run = timed(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.resolve(values['src-cli']), command, '.', '--format', 'json'], tree);
+      const run = timed(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.resolve(values['src-cli']), command, '.', '--format', 'json'], mainTree);
       const file = newestProfile(dir);
       if (file && [0, 1].includes(run.status ?? -1)) profiles[command] = summarizeProfile(file, root, 15);
     }
   }
 
-  const findingsByRule: Record<string, number> = {};
-  for (const f of checkOutput.findings) findingsByRule[f.ruleId] = (findingsByRule[f.ruleId] ?? 0) + 1;
-  const brokers: Record<string, number> = {};
-  for (const d of detectOutput.detections) brokers[d.broker] = (brokers[d.broker] ?? 0) + 1;
 
   writeJson(values.out, {
     node: process.version,
-    runs,
-    tree: { files: generated.files, bytes: generated.bytes, byKind: generated.byKind, generateMs },
-    fileSets: {
-      check: checkSet, detect: detectSet,
-      rgCheckFiles: rgCheckFiles, rgDetectFiles: rgDetectFiles,
-      rgMatchesMqLens: rgCheckFiles === checkSet.files && rgDetectFiles === detectSet.files,
-    },
+    runs: main.runs,
+    tree: main.tree,
+    fileSets: main.fileSets,
     rgPatterns: { count: literals.length, flags: '-j1 -i -F -f <patterns> --no-ignore --hidden', sample: literals.filter((_, i) => i % Math.ceil(literals.length / 12) === 0) },
-    results,
+    results: main.results,
     checkRatio, detectRatio,
-    rgVersion: timed('rg', ['--version'], tree, true).stdout.split('\n')[0],
-    output: { findings: checkOutput.findings.length, findingsByRule, checkSkipped: checkOutput.skipped.length, detections: detectOutput.detections.length, brokers, detectSkipped: detectOutput.skipped.length },
+    rgVersion: timed('rg', ['--version'], mainTree, true).stdout.split('\n')[0],
+    output: main.output,
+    shapes: measured.map(({ id, label, runs, tree: stats, fileSets, results, checkRatio: check, detectRatio: detect, output }) => ({ id, label, runs, tree: stats, fileSets, results, checkRatio: check, detectRatio: detect, output })),
     peakRssMb, rssRuns,
     profiles,
   });

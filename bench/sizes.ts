@@ -60,10 +60,17 @@ function bundleSize(bytes: Buffer) {
 }
 
 /** What a production bundle is made of: esbuild's metafile, grouped by origin (same options as scripts/build.mjs). */
-async function composition(root: string, entry: string, external: string[]): Promise<Array<{ part: string; bytes: number; percent: number }>> {
+async function composition(root: string, entry: string, external: string[], apart: RegExp[]): Promise<Array<{ part: string; bytes: number; percent: number }>> {
+  // Files the bundles load on first use instead of holding them (the engine, the knowledge, the yaml library).
+  const loadedApart = {
+    name: 'loaded-apart',
+    setup(b: { onResolve: (options: { filter: RegExp }, callback: (args: { path: string }) => { path: string; external: boolean }) => void }) {
+      for (const filter of apart) b.onResolve({ filter }, (args) => ({ path: args.path, external: true }));
+    },
+  };
   const result = await build({
     entryPoints: [path.join(root, entry)], bundle: true, minify: true, write: false, metafile: true, outfile: 'out.js',
-    platform: 'node', format: 'cjs', target: 'node18', external, legalComments: 'none', logLevel: 'silent',
+    platform: 'node', format: 'cjs', target: 'node18', external, legalComments: 'none', logLevel: 'silent', plugins: [loadedApart],
     define: { MQ_LENS_VERSION: '"0.0.0"' },
   });
   const output = Object.values(result.metafile.outputs)[0]!;
@@ -88,7 +95,7 @@ async function main(): Promise<void> {
   const zip = fs.readFileSync(values.vsix);
   const entries = zipEntries(zip);
   // Every bundle the VSIX ships (extension.js and the ones it loads on demand), extracted for the module-load benchmark.
-  const shipped = entries.filter((e) => /^extension\/dist\/[^/]+\.js$/.test(e.name));
+  const shipped = entries.filter((e) => /^extension\/dist\/[^/]+\.(js|json)$/.test(e.name));
   if (!shipped.some((e) => e.name === 'extension/dist/extension.js')) throw new Error('the VSIX holds no extension/dist/extension.js');
   fs.mkdirSync(values.extract, { recursive: true });
   const bundles: Record<string, ReturnType<typeof bundleSize> & { inVsix: boolean }> = {};
@@ -98,8 +105,10 @@ async function main(): Promise<void> {
     bundles[entry.name.slice('extension/'.length)] = { ...bundleSize(bytes), inVsix: true };
   }
   bundles['dist/cli.js'] = { ...bundleSize(fs.readFileSync(values.cli)), inVsix: false };
-  // The build may keep the yaml library in its own file (dist/yaml.js), loaded on first use: mirror that here.
-  const yamlApart = shipped.some((e) => e.name === 'extension/dist/yaml.js') || fs.existsSync(path.join(path.dirname(values.cli), 'yaml.js'));
+  // What the build keeps in files of their own, loaded on first use (the yaml library, the knowledge, the engine):
+  // mirrored here so that the breakdown is of the bytes each bundle holds.
+  const apart = (file: string) => shipped.some((e) => e.name === `extension/dist/${file}`) || fs.existsSync(path.join(path.dirname(values.cli!), file));
+  const common = [...(apart('yaml.js') ? [/^yaml$/] : []), ...(apart('knowledge.json') ? [/[\\/]generated[\\/]knowledge\.json$/] : [])];
   const groups = new Map<string, { files: number; bytes: number; compressedBytes: number }>();
   for (const e of entries) {
     const group = /\.png$/.test(e.name) ? 'images (*.png)' : /^extension\/docs\/rules\//.test(e.name) ? 'rule pages (docs/rules/*.md)'
@@ -118,8 +127,9 @@ async function main(): Promise<void> {
     bundles,
     // Rebuilt from the working tree with the production options, for the breakdown only.
     composition: {
-      'dist/extension.js': await composition(root, 'src/vscode/extension.ts', ['vscode', ...(yamlApart ? ['yaml'] : [])]),
-      'dist/cli.js': await composition(root, 'src/cli/main.ts', yamlApart ? ['yaml'] : []),
+      'dist/extension.js': await composition(root, 'src/vscode/extension.ts', ['vscode'], [...common, ...(apart('engine.js') ? [/^\.\/engine$/] : [])]),
+      ...(apart('engine.js') ? { 'dist/engine.js': await composition(root, 'src/vscode/engine.ts', ['vscode'], common) } : {}),
+      'dist/cli.js': await composition(root, 'src/cli/main.ts', [], common),
     },
   };
   writeJson(values.out, result);

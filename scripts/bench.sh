@@ -65,7 +65,7 @@ PACKAGED=
 for attempt in 1 2; do
   if bash scripts/package.sh >"$ART/package.log" 2>&1; then
     rm -rf "$ART/artifacts/dist"; mkdir -p "$ART/artifacts/dist"
-    cp dist/mq-lens.vsix "$ART/artifacts/" && cp dist/*.js "$ART/artifacts/dist/"   # the CLI loads its sibling bundles
+    cp dist/mq-lens.vsix "$ART/artifacts/" && cp dist/*.js dist/*.json "$ART/artifacts/dist/"   # the CLI loads its sibling bundles and the knowledge
     if ! grep -q 'sourceMappingURL' "$ART/artifacts/dist/cli.js"; then PACKAGED=1; break; fi
     echo "dist/cli.js changed under us (a development build); packaging again"
   else

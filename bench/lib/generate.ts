@@ -1037,3 +1037,192 @@ export function writeEditorWorkspace(root: string): { file: string; lines: numbe
   }
   return { file: 'producer.properties', lines: 2000, editedLine };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// More layouts for the scan benchmark (issue 14): many small files, a client library's own repository, and a
+// Kubernetes operator with vendored dependencies. Shapes taken from real repositories (their file counts, folders
+// and kinds of files), written from these generators; no real file is copied.
+
+function writer(root: string, stats: TreeStats) {
+  return (relative: string, content: string | Buffer, kind: string) => {
+    const file = path.join(root, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    stats.files++;
+    stats.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
+  };
+}
+
+/**
+ * About `targetFiles` small source files (20 to 80 lines) in many packages, in Java, Python, Go and TypeScript, one
+ * in twenty importing a messaging client, and 60 producer configuration files: a tree where per-file costs (opening,
+ * reading, deciding) dominate.
+ */
+export function writeSmallFiles(root: string, targetFiles = 6000, seed = 7): TreeStats {
+  const r = rng(seed);
+  const stats: TreeStats = { files: 0, bytes: 0, byKind: {} };
+  const write = writer(root, stats);
+  const seedOf = () => Math.floor(r() * 1e9);
+  for (let p = 0; p < 60; p++) write(`config/producers/${pick(r, NOUNS)}-${p}.properties`, producerProperties(int(r, 12, 40), seedOf()), 'config');
+  let f = 0;
+  while (stats.files < targetFiles) {
+    const messaging = f % 20 === 7;
+    const lines = messaging ? int(r, 60, 110) : int(r, 20, 80);
+    const noun = pick(r, NOUNS);
+    const pkg = `${pick(r, ['core', 'api', 'jobs', 'web', 'admin', 'billing', 'search'])}${f % 40}`;
+    switch (f % 4) {
+      case 0: write(`java/src/main/java/com/acme/${pkg}/${cap(noun)}${f}.java`, java(lines, seedOf(), { messaging }, `${cap(noun)}${f}`, `com.acme.${pkg}`), 'code'); break;
+      case 1: write(`python/${pkg}/${noun}_${f}.py`, python(lines, seedOf(), { messaging }), 'code'); break;
+      case 2: write(`go/${pkg}/${noun}_${f}.go`, go(lines, seedOf(), { messaging }, pkg), 'code'); break;
+      default: write(`web/src/${pkg}/${noun}${f}.ts`, typescript(lines, seedOf(), { messaging }), 'code');
+    }
+    f++;
+  }
+  return stats;
+}
+
+/** Library-internal Java that uses the Kafka client API throughout: listeners, templates, error handlers, tests. */
+function javaClientLibrary(r: Rng, lines: number, cls: string, pkg: string, test: boolean): string {
+  const header = [
+    '/*', ' * Copyright the original authors.', ' * Licensed under the Apache License, Version 2.0.', ' */', '',
+    `package ${pkg};`, '',
+    'import java.time.Duration;', 'import java.util.Collection;', 'import java.util.HashMap;', 'import java.util.List;', 'import java.util.Map;',
+    'import org.apache.kafka.clients.consumer.Consumer;', 'import org.apache.kafka.clients.consumer.ConsumerRecord;',
+    'import org.apache.kafka.clients.consumer.ConsumerRecords;', 'import org.apache.kafka.clients.consumer.OffsetAndMetadata;',
+    'import org.apache.kafka.clients.producer.Producer;', 'import org.apache.kafka.clients.producer.ProducerRecord;',
+    'import org.apache.kafka.common.TopicPartition;', 'import org.apache.commons.logging.LogFactory;',
+    ...(test ? ['import org.junit.jupiter.api.Test;', 'import static org.assertj.core.api.Assertions.assertThat;'] : []),
+    '',
+    '/**', ` * ${cap(pick(r, VERBS))}s ${pick(r, NOUNS)} records for the listener container.`, ' *', ' * @param <K> the key type', ' * @param <V> the value type', ' */',
+    `public class ${cls}<K, V> {`, '',
+    `\tprivate static final org.apache.commons.logging.Log logger = LogFactory.getLog(${cls}.class);`, '',
+    '\tprivate final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();', '',
+  ];
+  const block = (i: number): string[] => {
+    const { noun, verb } = words(r);
+    const method = `${verb}${cap(noun)}${i}`;
+    switch (i % 5) {
+      case 0: return [
+        '\t/**', `\t * ${cap(verb)} the ${noun} records of one poll.`, '\t * @param records the records', '\t */',
+        `\tpublic void ${method}(Consumer<K, V> consumer, ConsumerRecords<K, V> records) {`,
+        '\t\tfor (ConsumerRecord<K, V> record : records) {', '\t\t\ttry {', `\t\t\t\tinvoke${cap(noun)}(record);`,
+        '\t\t\t\tthis.offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));',
+        '\t\t\t}', '\t\t\tcatch (RuntimeException ex) {', `\t\t\t\tlogger.error("Failed to ${verb} " + record, ex);`, '\t\t\t\tthrow ex;', '\t\t\t}', '\t\t}',
+        '\t\tconsumer.commitSync(this.offsets, Duration.ofSeconds(60));', '\t\tthis.offsets.clear();', '\t}', ''];
+      case 1: return [
+        `\tpublic void ${method}(Producer<K, V> producer, String topic, K key, V value) {`,
+        '\t\tProducerRecord<K, V> record = new ProducerRecord<>(topic, key, value);',
+        '\t\tproducer.send(record, (metadata, exception) -> {', '\t\t\tif (exception != null) {',
+        `\t\t\t\tlogger.warn("Send of ${noun} failed", exception);`, '\t\t\t}', '\t\t});', '\t}', ''];
+      case 2: return [
+        `\tprotected Map<String, Object> ${method}Properties(Map<String, Object> overrides) {`,
+        '\t\tMap<String, Object> props = new HashMap<>(overrides);',
+        `\t\tprops.putIfAbsent("${pick(r, ['client.id', 'group.instance.id', 'transactional.id'])}", "${noun}-" + ${i});`,
+        '\t\treturn props;', '\t}', ''];
+      case 3: return [
+        `\tprivate void invoke${cap(noun)}(ConsumerRecord<K, V> record) {`,
+        '\t\tif (record.value() == null) {', `\t\t\tlogger.debug("Tombstone for ${noun}");`, '\t\t\treturn;', '\t\t}',
+        `\t\tCollection<String> ${noun}s = List.of(String.valueOf(record.key()), String.valueOf(record.value()));`,
+        `\t\t${noun}s.forEach(logger::trace);`, '\t}', ''];
+      default: return test ? [
+        '\t@Test', `\tvoid ${method}Works() {`, `\t\tMap<String, Object> props = ${method}Seed();`,
+        '\t\tassertThat(props).isNotNull();', '\t}', '', `\tprivate static Map<String, Object> ${method}Seed() {`, '\t\treturn new HashMap<>();', '\t}', '']
+        : [`\t@Override`, '\tpublic String toString() {', `\t\treturn "${cls}[" + this.offsets + "]";`, '\t}', ''];
+    }
+  };
+  return assemble(lines, header, ['}'], block, '');
+}
+
+/**
+ * A messaging client library's own repository (the shape of a framework's Kafka support): hundreds of Java files that
+ * all import the client API, their tests, test resources, samples with Spring configuration, a Gradle build with its
+ * wrapper, an AsciiDoc reference and a documentation site whose dependencies are installed in node_modules.
+ */
+export function writeClientLibrary(root: string, seed = 11): TreeStats {
+  const r = rng(seed);
+  const stats: TreeStats = { files: 0, bytes: 0, byKind: {} };
+  const write = writer(root, stats);
+  const seedOf = () => Math.floor(r() * 1e9);
+  write('build.gradle', "plugins {\n\tid 'java-library'\n}\n\ndependencies {\n\tapi 'org.apache.kafka:kafka-clients:4.1.0'\n\tapi 'org.springframework:spring-messaging:6.2.0'\n\ttestImplementation 'org.junit.jupiter:junit-jupiter:5.11.0'\n}\n", 'manifest');
+  write('settings.gradle', "rootProject.name = 'acme-kafka'\ninclude 'acme-kafka', 'acme-kafka-test', 'acme-kafka-docs'\n", 'manifest');
+  write('gradle/wrapper/gradle-wrapper.properties', 'distributionBase=GRADLE_USER_HOME\ndistributionPath=wrapper/dists\ndistributionUrl=https\\://services.gradle.org/distributions/gradle-8.10-bin.zip\nnetworkTimeout=10000\nzipStoreBase=GRADLE_USER_HOME\nzipStorePath=wrapper/dists\n', 'config');
+  write('gradle.properties', 'version=4.0.0-SNAPSHOT\norg.gradle.jvmargs=-Xmx2g\norg.gradle.caching=true\n', 'config');
+  const areas = ['listener', 'core', 'support', 'config', 'annotation', 'requestreply', 'transaction', 'retrytopic', 'event', 'security'];
+  for (let f = 0; f < 450; f++) {
+    const area = areas[f % areas.length]!;
+    const cls = `${cap(pick(r, NOUNS))}${pick(r, ['Container', 'Template', 'Handler', 'Factory', 'Adapter', 'Resolver', 'Registry', 'Support'])}${f}`;
+    write(`acme-kafka/src/main/java/org/acme/kafka/${area}/${cls}.java`, javaClientLibrary(r, int(r, 40, 420), cls, `org.acme.kafka.${area}`, false), 'code');
+  }
+  for (let f = 0; f < 260; f++) {
+    const area = areas[f % areas.length]!;
+    const cls = `${cap(pick(r, NOUNS))}${pick(r, ['Tests', 'IntegrationTests'])}${f}`;
+    write(`acme-kafka/src/test/java/org/acme/kafka/${area}/${cls}.java`, javaClientLibrary(r, int(r, 40, 360), cls, `org.acme.kafka.${area}`, true), 'code');
+  }
+  for (let f = 0; f < 24; f++) write(`acme-kafka/src/test/resources/${pick(r, NOUNS)}-${f}.properties`, `bootstrap.servers=localhost:9092\ngroup.id=test-${f}\nauto.offset.reset=earliest\nenable.auto.commit=false\n`, 'config');
+  for (let s = 0; s < 10; s++) {
+    const base = `samples/sample-${pad(s + 1, 2)}`;
+    write(`${base}/build.gradle`, "dependencies {\n\timplementation project(':acme-kafka')\n\timplementation 'org.springframework.boot:spring-boot-starter'\n}\n", 'manifest');
+    write(`${base}/src/main/resources/application.yml`, springApplicationYaml(int(r, 20, 60), seedOf()), 'config');
+    for (let f = 0; f < 6; f++) write(`${base}/src/main/java/com/example/${cap(pick(r, NOUNS))}${f}.java`, java(int(r, 60, 160), seedOf(), { messaging: f < 2 }, `${cap(pick(r, NOUNS))}${f}`, 'com.example'), 'code');
+  }
+  for (let d = 0; d < 180; d++) write(`acme-kafka-docs/src/main/antora/modules/ROOT/pages/${pick(r, areas)}/${pick(r, NOUNS)}-${d}.adoc`, markdown(r, pick(r, NOUNS), int(r, 30, 300)).replace(/^#/gm, '='), 'docs');
+  // The documentation site's installed dependencies: vendored JavaScript, skipped by MQ Lens and ripgrep alike.
+  write('website/package.json', packageJson('website', false), 'manifest');
+  for (let m = 0; m < 300; m++) write(`website/node_modules/${pick(r, NOUNS)}-lib-${m}/index.js`, typescript(int(r, 20, 120), seedOf(), { messaging: false }), 'vendored');
+  return stats;
+}
+
+/** A CustomResourceDefinition's OpenAPI schema: long, deeply nested, no messaging settings. */
+function crd(r: Rng, kind: string, properties: number): string {
+  const out = ['apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata:', `  name: ${kind.toLowerCase()}s.acme.io`, 'spec:',
+    '  group: acme.io', '  names:', `    kind: ${kind}`, `    plural: ${kind.toLowerCase()}s`, '  scope: Namespaced', '  versions:', '    - name: v1beta1',
+    '      served: true', '      storage: true', '      schema:', '        openAPIV3Schema:', '          type: object', '          properties:', '            spec:',
+    '              type: object', '              properties:'];
+  for (let p = 0; p < properties; p++) {
+    const field = `${pick(r, FIELDS)}${p}`;
+    out.push(`                ${field}:`, `                  description: The ${pick(r, NOUNS)} ${pick(r, FIELDS)} the operator ${pick(r, VERBS)}s.`,
+      `                  type: ${pick(r, ['string', 'integer', 'boolean'])}`);
+    if (p % 7 === 0) out.push('                  x-kubernetes-validations:', `                    - rule: self.${field} != ''`, '                      message: must not be empty');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * A Kubernetes operator's repository (Go): controllers, API types, CRDs, Helm templates (which do not parse as YAML
+ * before rendering), samples including broker resources, end-to-end tests with YAML test data, workflows, scripts,
+ * docs, and Go dependencies vendored under vendor/ (with vendor/modules.txt, so MQ Lens leaves them out).
+ */
+export function writeOperator(root: string, seed = 13): TreeStats {
+  const r = rng(seed);
+  const stats: TreeStats = { files: 0, bytes: 0, byKind: {} };
+  const write = writer(root, stats);
+  const seedOf = () => Math.floor(r() * 1e9);
+  write('go.mod', 'module github.com/acme/broker-operator\n\ngo 1.23\n\nrequire (\n\tgithub.com/IBM/sarama v1.45.0\n\tk8s.io/apimachinery v0.31.0\n\tsigs.k8s.io/controller-runtime v0.19.0\n)\n', 'manifest');
+  write('Dockerfile', 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /manager ./cmd\n\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /manager /manager\nENTRYPOINT ["/manager"]\n', 'other');
+  write('Makefile', 'build:\n\tgo build ./...\n\ntest:\n\tgo test ./...\n', 'other');
+  for (let f = 0; f < 160; f++) write(`internal/controller/${pick(r, NOUNS)}_${f}.go`, go(int(r, 60, 400), seedOf(), { messaging: f % 10 === 3 }, 'controller'), 'code');
+  for (let f = 0; f < 40; f++) write(`api/v1beta1/${pick(r, NOUNS)}_${f}_types.go`, go(int(r, 40, 200), seedOf(), { messaging: false }, 'v1beta1'), 'code');
+  for (let f = 0; f < 24; f++) write(`config/crd/bases/acme.io_${pick(r, NOUNS)}${f}s.yaml`, crd(r, `${cap(pick(r, NOUNS))}${f}`, int(r, 80, 500)), 'config');
+  for (let f = 0; f < 30; f++) {
+    const broker = f % 5 === 0;
+    write(`config/samples/${pick(r, NOUNS)}-${f}.yaml`, broker
+      ? `apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: ${pick(r, NOUNS)}-events\n  labels:\n    strimzi.io/cluster: main\nspec:\n  partitions: 6\n  replicas: ${pick(r, [1, 3])}\n  config:\n    min.insync.replicas: ${pick(r, [1, 2])}\n`
+      : k8s(r, f * 50 + 1), 'config');
+  }
+  write('charts/broker-operator/values.yaml', `replicaCount: 1\nimage:\n  repository: ghcr.io/acme/broker-operator\n  tag: ""\nkafka:\n  image:\n    repository: apache/kafka\n    tag: "4.1.0"\n`, 'config');
+  for (let f = 0; f < 60; f++) {
+    const noun = pick(r, NOUNS);
+    write(`charts/broker-operator/templates/${noun}-${f}.yaml`, `{{- if .Values.${noun}.enabled }}\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "operator.fullname" . }}-${noun}\n  labels:\n    {{- include "operator.labels" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n  template:\n    spec:\n      containers:\n        - name: ${noun}\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"\n          {{- with .Values.resources }}\n          resources:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n{{- end }}\n`, 'config');
+  }
+  for (let f = 0; f < 90; f++) write(`test/e2e/${pick(r, NOUNS)}_${f}_test.go`, go(int(r, 60, 300), seedOf(), { messaging: f % 15 === 4 }, 'e2e'), 'code');
+  for (let f = 0; f < 220; f++) write(`test/e2e/testdata/${pick(r, NOUNS)}-${f}.yaml`, k8s(r, f), 'config');
+  for (let f = 0; f < 14; f++) write(`.github/workflows/${pick(r, VERBS)}-${f}.yml`, `name: ${pick(r, VERBS)}\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n`, 'config');
+  for (let f = 0; f < 30; f++) write(`hack/${pick(r, VERBS)}-${f}.sh`, `#!/usr/bin/env bash\nset -euo pipefail\ngo run ./hack/${pick(r, NOUNS)}\n`, 'other');
+  for (let d = 0; d < 260; d++) write(`docs/${pick(r, ['guides', 'reference', 'operations'])}/${pick(r, NOUNS)}-${d}.md`, markdown(r, pick(r, NOUNS), int(r, 20, 200)), 'docs');
+  // Vendored Go modules, a Kafka client among them: third-party code that MQ Lens leaves out.
+  write('vendor/modules.txt', '# github.com/IBM/sarama v1.45.0\n## explicit; go 1.21\ngithub.com/IBM/sarama\n# sigs.k8s.io/controller-runtime v0.19.0\n## explicit; go 1.22\n', 'vendored');
+  for (let f = 0; f < 160; f++) write(`vendor/github.com/IBM/sarama/${pick(r, NOUNS)}_${f}.go`, go(int(r, 80, 600), seedOf(), { messaging: f % 3 === 0 }, 'sarama'), 'vendored');
+  for (let f = 0; f < 900; f++) write(`vendor/k8s.io/${pick(r, ['api', 'apimachinery', 'client-go'])}/${pick(r, NOUNS)}/${pick(r, VERBS)}_${f}.go`, go(int(r, 40, 400), seedOf(), { messaging: false }, 'k8s'), 'vendored');
+  return stats;
+}

@@ -5,17 +5,17 @@ import { parseArgs } from 'node:util';
 import { validateAnswers } from '../core/recommend/answers';
 import { recommend } from '../core/recommend/recommend';
 import { recommendationMarkdown } from '../core/recommend/report';
-import { analyzeText } from '../core/analyze';
-import { bundledClientIndex, bundledKeyIndex, knowledge } from '../core/bundledKnowledge';
+import { bundledKeyIndex, knowledge } from '../core/bundledKnowledge';
 import { PROFILES, type Profile, type Severity } from '../core/knowledgeTypes';
 import type { Finding, Setting } from '../core/types';
-import { detectsFile, detectText } from '../core/detect/detect';
+import { detectsFile } from '../core/detect/detect';
 import type { Detection } from '../core/detect/types';
 import { formatOf } from '../core/formats';
-import { readsFactsFrom, WorkspaceFactIndex, workspaceFactsOf } from '../core/workspace';
-import { FILE_ROLES, fileRole, type FileRole, type RoleGlobs } from '../core/context/role';
+import { readsFactsFrom, WorkspaceFactIndex } from '../core/workspace';
+import { FILE_ROLES, type FileRole, type RoleGlobs } from '../core/context/role';
 import type { NonProductionLevel } from '../core/rules/context';
-import { collectFiles, DEFAULT_MAX_BYTES, readSource, type Skipped } from './files';
+import { collectFiles, DEFAULT_MAX_BYTES, type FoundFile, type Skipped } from './files';
+import { processFile, type FileOutcome, type WorkOptions } from './work';
 import { toSarif } from './sarif';
 
 declare const MQ_LENS_VERSION: string | undefined;
@@ -60,7 +60,8 @@ export interface CliIo {
 
 export function run(argv: readonly string[], io: CliIo): number {
   try {
-    return runCommand(argv, io);
+    const plan = prepare(argv, io);
+    return typeof plan === 'number' ? plan : finish(plan, plan.found.map((found) => processFile(found, plan.work)), io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`mq-lens: ${(error as Error).message}\n\n${USAGE}`);
@@ -70,7 +71,18 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function runCommand(argv: readonly string[], io: CliIo): number {
+/** A command ready to run: the files it reads and how, and what it prints. */
+interface Plan {
+  command: 'check' | 'settings' | 'detect';
+  format: string;
+  failOn: Severity;
+  found: FoundFile[];
+  skipped: Skipped[];
+  work: WorkOptions;
+}
+
+/** Reads the arguments and lists the files; a number when the command is already done (help, version, recommend). */
+function prepare(argv: readonly string[], io: CliIo): Plan | number {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -119,41 +131,33 @@ function runCommand(argv: readonly string[], io: CliIo): number {
   const roleGlobs = parseRoles(values.role ?? []);
 
   const skipped: Skipped[] = [];
-  const settings: Setting[] = [];
-  const findings: Finding[] = [];
-  const keys = bundledKeyIndex();
-  const detections: Detection[] = [];
   // `check` and `settings` also read the files that only tell workspace facts (a definitions export, a script that
   // sets a policy).
   const wanted = command === 'detect' ? detectsFile : (name: string) => formatOf(name) !== undefined || readsFactsFrom(name);
+  const found = collectFiles(paths, io.cwd, skipped, wanted);
+  return { command, format, failOn, found, skipped, work: { command, cwd: io.cwd, maxBytes, profile, roleGlobs, nonProduction } };
+}
+
+/** Puts the files' outcomes together (in file order), judges what depends on the workspace, and prints. */
+function finish(plan: Plan, outcomes: readonly FileOutcome[], io: CliIo): number {
+  const { command, format, failOn, skipped } = plan;
+  const settings: Setting[] = [];
+  const findings: Finding[] = [];
+  const detections: Detection[] = [];
   const facts = new WorkspaceFactIndex();
-  const slashed = (file: string) => (path.sep === '/' ? file : file.split(path.sep).join('/'));
-  for (const found of collectFiles(paths, io.cwd, skipped, wanted)) {
-    const source = readSource(found, io.cwd, maxBytes);
-    if ('reason' in source) {
-      // A file read only for workspace facts is no file the user asked MQ Lens to check.
-      if (command === 'detect' || formatOf(found.absolute) !== undefined) skipped.push(source);
-      continue;
+  // Loops, not spreads: a file with hundreds of thousands of settings must not overflow the call stack.
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'skipped') {
+      if (outcome.report) skipped.push(outcome.skipped);
+    } else if (outcome.kind === 'detected') {
+      for (const detection of outcome.detections) detections.push(detection);
+    } else {
+      facts.add(outcome.file, outcome.facts, outcome.production);
+      for (const setting of outcome.settings) settings.push(setting);
+      for (const finding of outcome.findings) findings.push(finding);
     }
-    if (command === 'detect') {
-      // Loops, not spreads: a file with hundreds of thousands of settings must not overflow the call stack.
-      for (const detection of detectText({ file: source.file, text: source.text, keys, clients: bundledClientIndex() })) detections.push(detection);
-      continue;
-    }
-    // Files under the walked folder start with its path; a file named on the command line may lie elsewhere.
-    const inside = found.absolute.startsWith(found.root + path.sep);
-    const relative = inside ? found.absolute.slice(found.root.length + 1) : path.relative(found.root, found.absolute);
-    const where = { relative: path.sep === '/' ? relative : relative.split(path.sep).join('/'), rootName: path.basename(found.root) };
-    const production = fileRole(where, roleGlobs).role === 'production';
-    if (formatOf(source.file) === undefined) {
-      facts.add(slashed(source.file), workspaceFactsOf(source.file, source.text), production);
-      continue;
-    }
-    const result = analyzeText({ file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile, where, roleGlobs, nonProduction, workspace: 'defer' });
-    facts.add(slashed(source.file), result.facts(), production);
-    for (const setting of result.settings) settings.push(setting);
-    for (const finding of result.findings) findings.push(finding);
   }
+  const slashed = (file: string) => (path.sep === '/' ? file : file.split(path.sep).join('/'));
   // Findings and behaviours that depend on the rest of the workspace are judged once every file has been read.
   if (settings.some((s) => s.workspace)) {
     const kept = facts.settle(settings, (s) => slashed(s.file));
