@@ -8,7 +8,8 @@ export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mqLens.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly scanner: WorkspaceScanner, private readonly analyzer: DocumentAnalyzer) {
+  /** `onFirstBrokers` is called once, when the item first names a broker (the benchmarks time it). */
+  constructor(private readonly scanner: WorkspaceScanner, private readonly analyzer: DocumentAnalyzer, private onFirstBrokers?: () => void) {
     this.item.name = 'MQ Lens';
     this.item.command = 'mqLens.setWorkload';
     this.subscriptions.push(
@@ -34,6 +35,10 @@ export class StatusBar implements vscode.Disposable {
     this.item.tooltip = new vscode.MarkdownString(`**MQ Lens**\n\nMessage queues: ${brokers.join(', ') || 'none found yet'}\n\nWorkload profile: \`${profile}\` (click to change)`);
     this.item.accessibilityInformation = { label: `MQ Lens: ${brokers.join(', ')}; workload ${profile}` };
     this.item.show();
+    if (brokers.length > 0 && this.onFirstBrokers) {
+      this.onFirstBrokers();
+      this.onFirstBrokers = undefined;
+    }
   }
 
   dispose(): void {

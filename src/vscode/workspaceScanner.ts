@@ -17,6 +17,8 @@ const VENDORED = `**/vendor/{${VENDOR_MARKERS.join(',')}}`;
 const SKIPPED = /(^|[\\/])(node_modules|\.git|\.hg|\.svn)([\\/]|$)/;
 const CHUNK = 100;
 const PROGRESS_AFTER_MS = 1500;
+/** How often the first scan shows what it has found so far. */
+const SHOW_EVERY_MS = 250;
 
 export interface FileEntry {
   uri: vscode.Uri;
@@ -88,10 +90,11 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   entries(): FileEntry[] {
     const index = this.facts.current();
-    const { holds } = engine();
+    // Before the facts are known (and before anything was read) the engine is not needed: activation asks too.
+    const holds = index && this.files.size > 0 ? engine().holds : undefined;
     return [...this.files.values()].map((e) => ({
       uri: e.uri, detections: e.detections,
-      findings: e.settled + (index ? e.conditions.filter((c) => holds(c, index.all(), index.projectOf(e.uri.toString()))).length : 0),
+      findings: e.settled + (index && holds ? e.conditions.filter((c) => holds(c, index.all(), index.projectOf(e.uri.toString()))).length : 0),
     }));
   }
 
@@ -147,6 +150,11 @@ export class WorkspaceScanner implements vscode.Disposable {
       const found = new Map<string, StoredEntry>();
       const factsFound = new Map<string, FileFacts>();
       const settings = new FolderSettings();
+      // The first scan of a session shows what it finds as it goes (the status bar names a broker as soon as one file
+      // shows it); a later scan replaces the known entries at its end, so nothing flickers.
+      const progressive = !this.scannedOnce;
+      let shown = 0;
+      let shownAt = 0;
       for (let i = 0; i < uris.length; i += CHUNK) {
         if (source.token.isCancellationRequested) break;
         for (const uri of uris.slice(i, i + CHUNK)) {
@@ -155,11 +163,18 @@ export class WorkspaceScanner implements vscode.Disposable {
           // A manifest with no facts still makes its folder a project.
           if (facts.facts.length > 0 || engine().projectRootOf(uri.path) !== undefined) factsFound.set(uri.toString(), facts);
         }
+        if (progressive && generation === this.generation && found.size > shown && (shown === 0 || performance.now() - shownAt >= SHOW_EVERY_MS)) {
+          for (const [key, entry] of found) this.files.set(key, entry);
+          shown = found.size;
+          shownAt = performance.now();
+          this.changed.fire();
+        }
         report(Math.min(i + CHUNK, uris.length), uris.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
       if (generation !== this.generation) return;
       if (!source.token.isCancellationRequested) {
+        this.scannedOnce = true;
         this.files.clear();
         for (const [key, entry] of found) this.files.set(key, entry);
         this.facts.replaceAll(factsFound);
@@ -183,6 +198,9 @@ export class WorkspaceScanner implements vscode.Disposable {
   cancel(): void {
     this.scanSource?.cancel();
   }
+
+  /** Whether a full scan has finished in this session (the first one shows its entries as it goes). */
+  private scannedOnce = false;
 
   /** Folders of vendored dependencies found by the last full scan, as path prefixes ending in `/`. */
   private vendored: string[] = [];
