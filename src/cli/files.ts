@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf } from '../core/formats';
 import { VENDOR_MARKERS } from '../core/paths';
+import { WalkIgnore, type IgnoreOptions } from './ignore';
 
 export interface Skipped {
   file: string;
@@ -35,11 +36,11 @@ export interface FoundFile {
  * reported once. Directory entries say what they are, so only links and files named on the command line cost a
  * `stat`; a file's size is asked when it is read.
  */
-export function collectFiles(paths: readonly string[], cwd: string, skipped: Skipped[], wanted: (name: string) => boolean = (name) => formatOf(name) !== undefined): FoundFile[] {
+export function collectFiles(paths: readonly string[], cwd: string, skipped: Skipped[], wanted: (name: string) => boolean = (name) => formatOf(name) !== undefined, ignoring: IgnoreOptions = { exclude: [], gitignore: true }): FoundFile[] {
   const found: FoundFile[] = [];
   const seen = new Set<string>();
   const fail = (absolute: string, error: unknown) => skipped.push({ file: reportPath(absolute, cwd), reason: describeError(error) });
-  const walk = (directory: string, root: string): void => {
+  const walk = (directory: string, root: string, ignore: WalkIgnore): void => {
     let real: string;
     let entries: fs.Dirent[];
     try {
@@ -52,15 +53,19 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    ignore.enter(directory, entries);
     for (const entry of entries) {
       if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const absolute = path.join(directory, entry.name);
+      // Ignored entries (--exclude, .gitignore) are left out silently, as ripgrep does; a folder is not entered.
+      if (ignore.ignored(absolute, entry.isDirectory())) continue;
       if (entry.isDirectory() && entry.name === 'vendor' && isVendoredDependencies(absolute)) continue;
-      if (entry.isDirectory()) walk(absolute, root);
+      if (entry.isDirectory()) walk(absolute, root, ignore);
       else if (entry.isFile()) {
         if (wanted(absolute)) addFile(absolute, root, false, path.join(real, entry.name));
-      } else if (entry.isSymbolicLink()) visit(absolute, false, root);
+      } else if (entry.isSymbolicLink()) visit(absolute, false, root, ignore);
     }
+    ignore.leave();
   };
   /** `real` is the file's real path when the caller knows it (a plain entry of a directory whose real path is known). */
   const addFile = (absolute: string, root: string, named: boolean, real?: string): void => {
@@ -78,7 +83,7 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
       fail(absolute, error);
     }
   };
-  const visit = (absolute: string, named: boolean, root: string): void => {
+  const visit = (absolute: string, named: boolean, root: string, ignore: WalkIgnore): void => {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(absolute);
@@ -88,7 +93,7 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
       else fail(absolute, error);
       return;
     }
-    if (stat.isDirectory()) walk(absolute, root);
+    if (stat.isDirectory()) walk(absolute, root, ignore);
     else if (stat.isFile()) addFile(absolute, root, named);
   };
   for (const p of paths) {
@@ -99,7 +104,9 @@ export function collectFiles(paths: readonly string[], cwd: string, skipped: Ski
     } catch {
       // visit reports it.
     }
-    visit(absolute, true, directory ? absolute : cwd);
+    const root = directory ? absolute : cwd;
+    // A path named on the command line is read even when ignored; what lies below a named folder is not.
+    visit(absolute, true, root, new WalkIgnore(root, ignoring));
   }
   return found;
 }

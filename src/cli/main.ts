@@ -42,6 +42,10 @@ Options:
                                 most this severity, or as in production code. Default: hint.
   --role GLOB=ROLE              Give files matching GLOB (relative to the path walked) a role:
                                 production, test, sample or docs. Repeatable; wins over the guesses.
+  --exclude GLOB                Leave out files and folders matching GLOB (relative to the path
+                                walked; without a slash, a name anywhere). Repeatable.
+  --no-ignore                   Also read files that .gitignore files (and .git/info/exclude) ignore.
+                                Paths named on the command line are always read.
   -h, --help                    Show this help.
   --version                     Print the version.
 
@@ -95,6 +99,8 @@ function prepare(argv: readonly string[], io: CliIo): Plan | number {
       answers: { type: 'string' },
       'non-production': { type: 'string', default: 'hint' },
       role: { type: 'string', multiple: true, default: [] },
+      exclude: { type: 'string', multiple: true, default: [] },
+      'no-ignore': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -134,7 +140,9 @@ function prepare(argv: readonly string[], io: CliIo): Plan | number {
   // `check` and `settings` also read the files that only tell workspace facts (a definitions export, a script that
   // sets a policy).
   const wanted = command === 'detect' ? detectsFile : (name: string) => formatOf(name) !== undefined || readsFactsFrom(name);
-  const found = collectFiles(paths, io.cwd, skipped, wanted);
+  const exclude = values.exclude ?? [];
+  if (exclude.some((glob) => glob.trim() === '')) throw new UsageError('--exclude takes a glob');
+  const found = collectFiles(paths, io.cwd, skipped, wanted, { exclude, gitignore: !values['no-ignore'] });
   return { command, format, failOn, found, skipped, work: { command, cwd: io.cwd, maxBytes, profile, roleGlobs, nonProduction } };
 }
 

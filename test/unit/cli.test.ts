@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { parseGitignore } from '../../src/cli/ignore';
 import { run } from '../../src/cli/main';
 
 function workspace(files: Record<string, string | Buffer>): string {
@@ -314,5 +315,80 @@ describe('recommend', () => {
     // Answers that imply a profile win over the option.
     const logs = workspace({ 'answers.json': JSON.stringify({ useCase: 'logs-metrics-tracking', hosting: 'self-hosted' }) });
     assert.match(cli(logs, 'recommend', '--answers', 'answers.json', '--format', 'markdown', '--workload', 'online').stdout, /\(streaming profile\)/);
+  });
+});
+
+describe('mq-lens: ignored files (.gitignore, --exclude, --no-ignore)', () => {
+  const files = (stdout: string) => (JSON.parse(stdout) as { findings: Array<{ file: string }> }).findings.map((f) => f.file).sort();
+
+  it('leaves out what .gitignore files ignore, with negation, folder-only and anchored patterns, nested files included', () => {
+    const dir = workspace({
+      '.gitignore': '# build output\nbuild/\n*.local.properties\n!keep.local.properties\n',
+      'build/producer.properties': PRODUCER,
+      'app/producer.properties': PRODUCER,
+      'app/dev.local.properties': PRODUCER,
+      'app/keep.local.properties': PRODUCER,
+      'svc/.gitignore': '/generated\n',
+      'svc/generated/producer.properties': PRODUCER,
+      'svc/src/generated/producer.properties': PRODUCER,
+    });
+    assert.deepEqual(files(cli(dir, 'check', '.', '--workload', 'online', '--format', 'json').stdout), [
+      'app/keep.local.properties', 'app/producer.properties', 'svc/src/generated/producer.properties',
+    ]);
+    // --no-ignore reads everything.
+    assert.equal(files(cli(dir, 'check', '.', '--workload', 'online', '--format', 'json', '--no-ignore').stdout).length, 6);
+  });
+
+  it('applies the .gitignore files above a walked folder up to the repository top, and none outside a repository', () => {
+    const repo = workspace({ '.gitignore': 'out/\n', 'svc/out/producer.properties': PRODUCER, 'svc/producer.properties': PRODUCER });
+    fs.mkdirSync(path.join(repo, '.git'));
+    assert.deepEqual(files(cli(path.join(repo, 'svc'), 'check', '.', '--workload', 'online', '--format', 'json').stdout), ['producer.properties']);
+    const plain = workspace({ '.gitignore': 'out/\n', 'svc/out/producer.properties': PRODUCER, 'svc/producer.properties': PRODUCER });
+    assert.deepEqual(files(cli(path.join(plain, 'svc'), 'check', '.', '--workload', 'online', '--format', 'json').stdout), ['out/producer.properties', 'producer.properties']);
+  });
+
+  it('reads a file named on the command line even when it is ignored', () => {
+    const dir = workspace({ '.gitignore': '*.properties\n', 'producer.properties': PRODUCER });
+    assert.deepEqual(files(cli(dir, 'check', '.', '--workload', 'online', '--format', 'json').stdout), []);
+    assert.deepEqual(files(cli(dir, 'check', 'producer.properties', '--workload', 'online', '--format', 'json').stdout), ['producer.properties']);
+  });
+
+  it('leaves out --exclude globs, relative to the walked folder or by name anywhere', () => {
+    const dir = workspace({
+      'legacy/old/producer.properties': PRODUCER,
+      'src/fixtures/producer.properties': PRODUCER,
+      'src/main/producer.properties': PRODUCER,
+    });
+    assert.deepEqual(files(cli(dir, 'check', '.', '--workload', 'online', '--format', 'json', '--exclude', 'legacy/**', '--exclude', 'fixtures').stdout), ['src/main/producer.properties']);
+    assert.equal(cli(dir, 'check', '.', '--exclude', '').code, 2);
+  });
+});
+
+describe('gitignore patterns', () => {
+  /** Whether `path` (a file) is ignored by the rules, the last matching rule deciding. */
+  const ignores = (rules: string, file: string) => {
+    let ignored = false;
+    for (const rule of parseGitignore(rules)) if (!rule.directoryOnly && rule.pattern.test(file)) ignored = !rule.negate;
+    return ignored;
+  };
+
+  it('reads git\'s wildcards: *, ?, classes, ** in its three places, escapes and anchoring', () => {
+    assert.equal(ignores('doc/*.txt', 'doc/notes.txt'), true);
+    assert.equal(ignores('doc/*.txt', 'doc/server/arch.txt'), false);
+    assert.equal(ignores('*.txt', 'doc/server/arch.txt'), true);
+    assert.equal(ignores('**/logs/app.log', 'a/b/logs/app.log'), true);
+    assert.equal(ignores('**/logs/app.log', 'logs/app.log'), true);
+    assert.equal(ignores('a/**/b.properties', 'a/b.properties'), true);
+    assert.equal(ignores('a/**/b.properties', 'a/x/y/b.properties'), true);
+    assert.equal(ignores('gen/**', 'gen/x/y.properties'), true);
+    assert.equal(ignores('[ab]?.properties', 'a1.properties'), true);
+    assert.equal(ignores('[!ab]?.properties', 'a1.properties'), false);
+    assert.equal(ignores('\\#notes.properties', '#notes.properties'), true);
+    assert.equal(ignores('#notes.properties', '#notes.properties'), false);
+    assert.equal(ignores('*.properties\n!keep.properties', 'keep.properties'), false);
+    assert.equal(ignores('/top.properties', 'sub/top.properties'), false);
+    assert.equal(ignores('/top.properties', 'top.properties'), true);
+    // A trailing slash names folders only: a file of that name is not ignored.
+    assert.equal(ignores('producers/', 'producers'), false);
   });
 });
