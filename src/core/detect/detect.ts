@@ -19,7 +19,7 @@ import type { Span } from '../types';
 import type { Token } from '../code/lexer';
 import type { ClientIndex } from './clientIndex';
 import { manifestKind, parseManifest } from './manifests';
-import { FRAMEWORK_CALLS, IMAGE_PATTERNS, PYTHON_BROKER_SETTINGS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_HINT, URL_PATTERNS } from './patterns';
+import { FRAMEWORK_CALLS, hasUrlHint, IMAGE_PATTERNS, PYTHON_BROKER_SETTINGS, PYTHON_EXTRAS, SPRING_PREFIXES, URL_HINT, URL_PATTERNS } from './patterns';
 import type { Detection, Evidence } from './types';
 
 export interface DetectOptions {
@@ -107,7 +107,7 @@ export function detectText(options: DetectOptions): Detection[] {
   }
   if (isDotnetSettings(options.file)) {
     // JSON has no comments: every line's URLs count.
-    if (URL_HINT.test(options.text)) options.text.split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
+    if (hasUrlHint(options.text)) options.text.split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
     return sorted(found);
   }
   const lines = new LineIndex(options.text);
@@ -120,10 +120,13 @@ export function detectText(options: DetectOptions): Detection[] {
     for (const ref of code.imports) add(ref.statementLine, ref.client.broker, ref.client.id, 'import');
     // A URL counts on the line it is written on (a string can span lines), and redis:// looks for its context on that
     // source line outside comments (`Celery(broker="redis://…")`: the word is outside the string).
-    const codeLines = maskSpans(options.text, code.comments.map((c) => c.span)).split(/\r\n|\r|\n/);
-    for (const token of code.tokens) {
-      if (token.kind !== 'string') continue;
-      token.value.split(/\r\n|\r|\n/).forEach((part, i) => urls(part, token.line + i, add, codeLines[token.line + i - 1]));
+    // A string is part of the text, so a text without any sign of a URL holds none in its strings.
+    if (hasUrlHint(options.text)) {
+      const codeLines = maskSpans(options.text, code.comments.map((c) => c.span)).split(/\r\n|\r|\n/);
+      for (const token of code.tokens) {
+        if (token.kind !== 'string') continue;
+        token.value.split(/\r\n|\r|\n/).forEach((part, i) => urls(part, token.line + i, add, codeLines[token.line + i - 1]));
+      }
     }
     if (language === 'python') pythonBrokerSettings(code.tokens, add);
     // A Kafka client configuration written as a map in a module that imports no client (a settings module handing
@@ -148,7 +151,7 @@ export function detectText(options: DetectOptions): Detection[] {
   if ((!format || format === 'conf') && baseName(options.file).toLowerCase().endsWith('.conf')) confBrokers(options.file, maskSpans(options.text, hashComments(options.text).map((c) => c.span)), lines, add);
   configuration(options, format, lines, add);
   if (isEnvFile(options.file)) envBrokers(options.text, lines, add);
-  if (URL_HINT.test(options.text)) {
+  if (hasUrlHint(options.text)) {
     const comments = format === 'properties' || format === 'spring-properties' || format === 'conf' || isEnvFile(options.file)
       ? parseProperties(options.text).comments.map((c) => c.span)
       : hashComments(options.text).map((c) => c.span);
@@ -255,7 +258,7 @@ function scriptDetections(language: ScriptLanguage, options: DetectOptions, add:
     }
   }
   for (const [id, use] of used) if (!explicit.has(id)) add(use.line, use.broker, id, 'import');
-  if (URL_HINT.test(options.text)) blank(language, options.text, true).split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
+  if (hasUrlHint(options.text)) blank(language, options.text, true).split(/\r\n|\r|\n/).forEach((line, i) => urls(line, i + 1, add));
 }
 
 function urls(text: string, line: number, add: Add, context = text): void {

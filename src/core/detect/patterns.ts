@@ -113,6 +113,19 @@ export const FRAMEWORK_CALLS: ReadonlyArray<{ language: string; module: string; 
  */
 /** A Kafka client configuration written as a map, in any language (worth lexing a file that imports no client). */
 export const KAFKA_MAP_KEY_HINT = /["'](?:bootstrap\.servers|metadata\.broker\.list)["']/;
+
+/**
+ * `URL_HINT.test(text)` and `KAFKA_MAP_KEY_HINT.test(text)` over a whole file, with a plain substring search first:
+ * most files hold no `://`, no cloud endpoint and no bootstrap key, and `includes` is many times faster than the
+ * expressions (which the answer never differs from: each expression can only match where its substring is).
+ */
+export function hasUrlHint(text: string): boolean {
+  return (text.includes('://') || CLOUD_ENDPOINT.test(text)) && URL_HINT.test(text);
+}
+export function hasKafkaMapKey(text: string): boolean {
+  return (text.includes('bootstrap.servers') || text.includes('metadata.broker.list')) && KAFKA_MAP_KEY_HINT.test(text);
+}
+const CLOUD_ENDPOINT = /servicebus\.windows\.net|amazonaws\.com/i;
 export const PYTHON_BROKER_SETTING_HINT = /\b(?:CELERY_BROKER_URL|BROKER_URL|broker_url|RQ_[A-Z_]+)\s*=/;
 export const PYTHON_BROKER_SETTINGS = new Set(['CELERY_BROKER_URL', 'BROKER_URL', 'broker_url', 'CELERY_BROKER_WRITE_URL', 'broker_write_url']);
 /** What a broker setting's value says about the broker, from its strings and the names of the variables it reads. */

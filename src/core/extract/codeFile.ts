@@ -11,7 +11,7 @@ import { rejectSettings } from '../code/rejects';
 import { lex, type Language, type Token } from '../code/lexer';
 import { quickImports } from '../code/quickImports';
 import type { ClientIndex } from '../detect/clientIndex';
-import { CSHARP_FRAMEWORK_HINT, CSHARP_GLOBAL_USING_HINT, CSHARP_GLOBAL_USING_TYPES, KAFKA_MAP_KEY_HINT, PYTHON_BROKER_SETTING_HINT, URL_HINT } from '../detect/patterns';
+import { CSHARP_FRAMEWORK_HINT, CSHARP_GLOBAL_USING_HINT, CSHARP_GLOBAL_USING_TYPES, hasKafkaMapKey, hasUrlHint, PYTHON_BROKER_SETTING_HINT } from '../detect/patterns';
 import { callsIn, namesIn, usageSatisfied } from '../detect/usage';
 import type { ClientInfo } from '../knowledgeTypes';
 import type { ExtractContext, Extraction } from './types';
@@ -34,7 +34,7 @@ export function extractCodeFile(context: ExtractContext, language: Language, cli
     || (language === 'csharp' && CSHARP_GLOBAL_USING_HINT.test(context.text))
     // An SQS-triggered Lambda handler imports no SQS client, only the event types (read by the flow rules).
     || (!forDetection && language === 'javascript' && SQS_LAMBDA_HINT.test(context.text) && context.text.includes('aws-lambda'))
-    || (forDetection && (URL_HINT.test(context.text) || KAFKA_MAP_KEY_HINT.test(context.text) || (language === 'csharp' && CSHARP_FRAMEWORK_HINT.test(context.text))
+    || (forDetection && (hasUrlHint(context.text) || hasKafkaMapKey(context.text) || (language === 'csharp' && CSHARP_FRAMEWORK_HINT.test(context.text))
       || (language === 'python' && PYTHON_BROKER_SETTING_HINT.test(context.text))));
   if (!worthLexing) {
     return { settings: [], comments: [], lineComment: language === 'python' ? '#' : '//', imports: [], tokens: [], clientUses: [] };
