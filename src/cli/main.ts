@@ -46,6 +46,8 @@ Options:
                                 walked; without a slash, a name anywhere). Repeatable.
   --no-ignore                   Also read files that .gitignore files (and .git/info/exclude) ignore.
                                 Paths named on the command line are always read.
+  -v, --verbose                 detect: list every piece of evidence (file, line, client, kind)
+                                before the summary of each message queue.
   -h, --help                    Show this help.
   --version                     Print the version.
 
@@ -83,6 +85,7 @@ interface Plan {
   found: FoundFile[];
   skipped: Skipped[];
   work: WorkOptions;
+  verbose: boolean;
 }
 
 /** Reads the arguments and lists the files; a number when the command is already done (help, version, recommend). */
@@ -101,6 +104,7 @@ function prepare(argv: readonly string[], io: CliIo): Plan | number {
       role: { type: 'string', multiple: true, default: [] },
       exclude: { type: 'string', multiple: true, default: [] },
       'no-ignore': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -143,7 +147,7 @@ function prepare(argv: readonly string[], io: CliIo): Plan | number {
   const exclude = values.exclude ?? [];
   if (exclude.some((glob) => glob.trim() === '')) throw new UsageError('--exclude takes a glob');
   const found = collectFiles(paths, io.cwd, skipped, wanted, { exclude, gitignore: !values['no-ignore'] });
-  return { command, format, failOn, found, skipped, work: { command, cwd: io.cwd, maxBytes, profile, roleGlobs, nonProduction } };
+  return { command, format, failOn, found, skipped, verbose: values.verbose === true, work: { command, cwd: io.cwd, maxBytes, profile, roleGlobs, nonProduction } };
 }
 
 /** Puts the files' outcomes together (in file order), judges what depends on the workspace, and prints. */
@@ -179,7 +183,7 @@ function finish(plan: Plan, outcomes: readonly FileOutcome[], io: CliIo): number
   }
 
   if (command === 'detect') {
-    io.stdout(format === 'json' ? `${JSON.stringify({ detections, skipped }, null, 2)}\n` : detectionsText(detections, skipped));
+    io.stdout(format === 'json' ? `${JSON.stringify({ detections, skipped }, null, 2)}\n` : detectionsText(detections, skipped, plan.verbose));
     return 0;
   }
   if (command === 'settings') {
@@ -246,11 +250,29 @@ function findingsText(findings: readonly Finding[], skipped: readonly Skipped[])
   return `${lines.join('\n')}\n`;
 }
 
-function detectionsText(detections: readonly Detection[], skipped: readonly Skipped[]): string {
-  const lines = detections.map((d) => `${d.file}:${d.line}: ${d.broker}${d.client ? ` (${d.client})` : ''} by ${d.evidence}`);
-  for (const s of skipped) lines.push(`${s.file}: skipped: ${s.reason}`);
+const EVIDENCE_WORDS: Record<string, string> = { config: 'configuration', url: 'connection URLs', code: 'framework calls', import: 'imports', dependency: 'manifests' };
+
+/**
+ * `detect --format text`: one line per broker (how many files, which clients, what else shows it), then the files
+ * that could not be read; every piece of evidence first with `--verbose`.
+ */
+function detectionsText(detections: readonly Detection[], skipped: readonly Skipped[], verbose: boolean): string {
+  const lines = verbose ? detections.map((d) => `${d.file}:${d.line}: ${d.broker}${d.client ? ` (${d.client})` : ''} by ${d.evidence}`) : [];
   const brokers = [...new Set(detections.map((d) => d.broker))].sort();
-  lines.push(brokers.length > 0 ? `Message queues: ${brokers.join(', ')}.` : 'No message queue found.');
+  const count = (files: Set<string>) => `${files.size} file${files.size === 1 ? '' : 's'}`;
+  for (const broker of brokers) {
+    const mine = detections.filter((d) => d.broker === broker);
+    const clients = [...new Set(mine.flatMap((d) => (d.client ? [d.client] : [])))].sort()
+      .map((id) => knowledge.clients.find((c) => c.id === id)?.name ?? id);
+    const other = ['config', 'url', 'code'].flatMap((evidence) => {
+      const files = new Set(mine.filter((d) => d.client === null && d.evidence === evidence).map((d) => d.file));
+      return files.size > 0 ? [`${EVIDENCE_WORDS[evidence]} in ${count(files)}`] : [];
+    });
+    const name = knowledge.brokers.find((b) => b.id === broker)?.name;
+    lines.push(`${broker}${name ? ` (${name})` : ''}: ${count(new Set(mine.map((d) => d.file)))}${clients.length > 0 ? `; clients: ${clients.join(', ')}` : ''}${other.length > 0 ? `; ${other.join(', ')}` : ''}`);
+  }
+  for (const s of skipped) lines.push(`${s.file}: skipped: ${s.reason}`);
+  lines.push(brokers.length > 0 ? `Message queues: ${brokers.join(', ')}.${verbose ? '' : ' Every piece of evidence: --verbose.'}` : 'No message queue found.');
   return `${lines.join('\n')}\n`;
 }
 

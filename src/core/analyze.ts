@@ -60,6 +60,8 @@ export interface FullAnalysis extends AnalysisResult {
   role: RoleContext;
   /** What the file shows about the rest of the workspace (`workspace.ts`), read on the first call. */
   facts: () => WorkspaceFact[];
+  /** True when the file's own `mq-lens: workload=…` comment chose the profile (over `options.profile`). */
+  profileFromFile?: boolean;
 }
 
 export function analyzeText(options: AnalyzeOptions): FullAnalysis {
@@ -110,7 +112,10 @@ export function analyzeText(options: AnalyzeOptions): FullAnalysis {
     findings = settleWorkspace(findings, known);
     settings = settleWorkspace(settings, known);
   }
-  return { settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role, facts };
+  return {
+    settings, findings, profile, format, lineComment: extraction.lineComment, lines, clientUses: extraction.clientUses ?? [], role: context.role, facts,
+    ...(directive.profile ? { profileFromFile: true } : {}),
+  };
 }
 
 /** Words in a redis.conf's path or comments that say the Redis serves queues, jobs or streams rather than a cache. */

@@ -112,6 +112,8 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   ruleId: string;
+  /** The system (broker) of the setting or behaviour the finding is about. */
+  system: string;
   severity: Severity;
   message: string;
   span: Span;

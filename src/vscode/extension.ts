@@ -46,8 +46,8 @@ export function activate(context: vscode.ExtensionContext): MqLensApi {
   // document's analysis, and the Problems panel is judged again when it changes.
   const facts = new WorkspaceFacts();
   const analyzer = new DocumentAnalyzer(log, facts);
-  const diagnostics = new DiagnosticsController(analyzer, context.extensionUri);
   const scanner = new WorkspaceScanner(analyzer, log, facts);
+  const diagnostics = new DiagnosticsController(analyzer, context.extensionUri, scanner);
   const view = new QueuesView(scanner);
   const treeView = vscode.window.createTreeView('mqLens.queues', { treeDataProvider: view, showCollapseAll: true });
   context.subscriptions.push(
@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): MqLensApi {
     view,
     treeView,
     new StatusBar(scanner, analyzer, () => (timings.firstStatusMs = performance.now() - started)),
-    vscode.commands.registerCommand('mqLens.refresh', () => scanner.scan()),
+    vscode.commands.registerCommand('mqLens.refresh', () => rescan(scanner)),
     log,
     diagnostics,
     vscode.languages.registerHoverProvider(SELECTOR, new KeyHoverProvider(analyzer, context.extensionUri)),
@@ -81,15 +81,35 @@ export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
 }
 
+/** "MQ Lens: Rescan Workspace": a full scan, and a word in the status bar when it is done (returned for tests). */
+async function rescan(scanner: WorkspaceScanner): Promise<string> {
+  const done = await scanner.scan();
+  const files = scanner.entries().length;
+  const message = done ? `MQ Lens: rescan done, ${files} file${files === 1 ? '' : 's'} with message-queue evidence` : 'MQ Lens: rescan cancelled';
+  vscode.window.setStatusBarMessage(message, 5000);
+  return message;
+}
+
 async function pickWorkload(): Promise<void> {
   const folder = vscode.window.activeTextEditor
     ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri)
     : vscode.workspace.workspaceFolders?.[0];
   const current = vscode.workspace.getConfiguration('mqLens', folder?.uri).get<string>('workload', 'general');
-  const picked = await vscode.window.showQuickPick(
-    PROFILES.map((profile) => ({ label: profile, description: profile === current ? '(current)' : '', detail: PROFILE_DESCRIPTIONS[profile] })),
-    { title: 'MQ Lens: workload profile', placeHolder: 'Which workload does this code serve?' },
-  );
+  // The current profile is the one selected when the picker opens, so Enter keeps it.
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { label: Profile }>();
+  quickPick.title = 'MQ Lens: workload profile';
+  quickPick.placeholder = 'Which workload does this code serve?';
+  quickPick.items = PROFILES.map((profile) => ({ label: profile, description: profile === current ? '(current)' : '', detail: PROFILE_DESCRIPTIONS[profile] }));
+  quickPick.activeItems = quickPick.items.filter((item) => item.label === current);
+  const picked = await new Promise<(vscode.QuickPickItem & { label: Profile }) | undefined>((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0] ?? quickPick.activeItems[0]);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
+  });
+  quickPick.dispose();
   if (!picked) return;
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration('mqLens', folder?.uri).update('workload', picked.label, target);

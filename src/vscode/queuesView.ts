@@ -7,7 +7,8 @@ import type { WorkspaceScanner } from './workspaceScanner';
 type Node =
   | { kind: 'broker'; broker: string }
   | { kind: 'client'; broker: string; client: string | null; evidence: string }
-  | { kind: 'place'; uri: vscode.Uri; detection: Detection; findings: number };
+  /** `findings`: the file's findings about this broker. */
+  | { kind: 'place'; uri: vscode.Uri; detection: Detection; findings: number; broker: string };
 
 const EVIDENCE_LABELS: Record<string, string> = {
   import: 'imported in code', dependency: 'declared in a manifest', config: 'configuration', url: 'connection URL', code: 'framework call',
@@ -40,7 +41,7 @@ export class QueuesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       return all
         .filter((a) => a.detection.broker === node.broker && (node.client ? a.detection.client === node.client : a.detection.client === null && a.detection.evidence === node.evidence))
         .sort((a, b) => a.detection.file.localeCompare(b.detection.file) || a.detection.line - b.detection.line)
-        .map((a) => ({ kind: 'place', uri: a.entry.uri, detection: a.detection, findings: a.entry.findings }));
+        .map((a) => ({ kind: 'place', uri: a.entry.uri, detection: a.detection, broker: node.broker, findings: a.entry.findings.filter((f) => f.system === node.broker).length }));
     }
     return [];
   }
@@ -49,7 +50,8 @@ export class QueuesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const entries = this.scanner.entries();
     if (node.kind === 'broker') {
       const files = entries.filter((e) => e.detections.some((d) => d.broker === node.broker));
-      const findings = files.reduce((sum, e) => sum + e.findings, 0);
+      // This broker's findings only: a file that uses two brokers counts each finding under its own.
+      const findings = files.reduce((sum, e) => sum + e.findings.filter((f) => f.system === node.broker).length, 0);
       const item = new vscode.TreeItem(brokerName(node.broker), vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${files.length} file${files.length === 1 ? '' : 's'}${findings > 0 ? ` · ${findings} finding${findings === 1 ? '' : 's'}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('server-process');
@@ -70,8 +72,14 @@ export class QueuesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       }
       return item;
     }
-    const item = new vscode.TreeItem(`${node.detection.file}:${node.detection.line}`, vscode.TreeItemCollapsibleState.None);
-    item.description = `${EVIDENCE_LABELS[node.detection.evidence] ?? node.detection.evidence}${node.findings > 0 ? ` · ${node.findings} finding${node.findings === 1 ? '' : 's'} in file` : ''}`;
+    // The file's name and line as the label, its folder as the description: a long path never crowds out the name.
+    const file = node.detection.file.replace(/\\/g, '/');
+    const slash = file.lastIndexOf('/');
+    const item = new vscode.TreeItem(`${file.slice(slash + 1)}:${node.detection.line}`, vscode.TreeItemCollapsibleState.None);
+    const evidence = EVIDENCE_LABELS[node.detection.evidence] ?? node.detection.evidence;
+    item.description = [slash > 0 ? file.slice(0, slash) : undefined, evidence, node.findings > 0 ? `${node.findings} finding${node.findings === 1 ? '' : 's'}` : undefined]
+      .filter(Boolean).join(' · ');
+    item.tooltip = `${file}:${node.detection.line}: ${evidence}${node.findings > 0 ? `; ${node.findings} ${brokerName(node.broker)} finding${node.findings === 1 ? '' : 's'} in the file` : ''}`;
     item.resourceUri = node.uri;
     item.iconPath = vscode.ThemeIcon.File;
     const line = Math.max(0, node.detection.line - 1);

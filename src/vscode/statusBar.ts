@@ -15,6 +15,11 @@ export class StatusBar implements vscode.Disposable {
     this.subscriptions.push(
       scanner.onDidChange(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      // The active file's own workload comment may change as it is edited: its new diagnostics say when.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.update();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('mqLens.workload')) this.update();
       }),
@@ -24,21 +29,37 @@ export class StatusBar implements vscode.Disposable {
 
   update(): void {
     const brokers = [...new Set(this.scanner.entries().flatMap((e) => e.detections.map((d) => d.broker)))].map(brokerName).sort();
-    const uri = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    const profile = uri ? this.analyzer.configuredProfile(uri) : 'general';
+    const { profile, from } = this.profile();
     if (brokers.length === 0 && !this.scanner.scanning) {
       this.item.hide();
       return;
     }
     const names = brokers.length > 2 ? `${brokers.slice(0, 2).join(', ')} +${brokers.length - 2}` : brokers.join(', ');
     this.item.text = `$(server-process) ${this.scanner.scanning && brokers.length === 0 ? 'MQ Lens…' : names} · ${profile}`;
-    this.item.tooltip = new vscode.MarkdownString(`**MQ Lens**\n\nMessage queues: ${brokers.join(', ') || 'none found yet'}\n\nWorkload profile: \`${profile}\` (click to change)`);
+    this.item.tooltip = new vscode.MarkdownString(`**MQ Lens**\n\nMessage queues: ${brokers.join(', ') || 'none found yet'}\n\nWorkload profile: \`${profile}\`, ${from} (click to change the setting)`);
     this.item.accessibilityInformation = { label: `MQ Lens: ${brokers.join(', ')}; workload ${profile}` };
     this.item.show();
     if (brokers.length > 0 && this.onFirstBrokers) {
       this.onFirstBrokers();
       this.onFirstBrokers = undefined;
     }
+  }
+
+  /**
+   * The profile that applies to the active editor and where it comes from: the file's own `mq-lens: workload=`
+   * comment, else `mqLens.workload` (folder, workspace or user), else the default.
+   */
+  private profile(): { profile: string; from: string } {
+    const document = vscode.window.activeTextEditor?.document;
+    const analysis = document && this.analyzer.handles(document) ? this.analyzer.analyze(document) : undefined;
+    if (analysis?.profileFromFile) return { profile: analysis.profile, from: "from this file's `mq-lens: workload` comment" };
+    const uri = document?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    const profile = uri ? this.analyzer.configuredProfile(uri) : 'general';
+    const inspected = vscode.workspace.getConfiguration('mqLens', uri).inspect<string>('workload');
+    const from = inspected?.workspaceFolderValue !== undefined ? 'from the `mqLens.workload` setting of this folder'
+      : inspected?.workspaceValue !== undefined ? 'from the `mqLens.workload` setting of the workspace'
+        : inspected?.globalValue !== undefined ? 'from your `mqLens.workload` user setting' : 'the default';
+    return { profile, from };
   }
 
   dispose(): void {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Detection } from '../core/detect/types';
 import { VENDOR_MARKERS } from '../core/paths';
-import type { WorkspaceCondition } from '../core/workspace';
+import type { Finding } from '../core/types';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { engine } from './lazyEngine';
 import type { FileFacts, WorkspaceFacts } from './workspaceFacts';
@@ -23,18 +23,16 @@ const SHOW_EVERY_MS = 250;
 export interface FileEntry {
   uri: vscode.Uri;
   detections: Detection[];
-  /** Findings in the file, under the workspace facts known when the entry was asked for. */
-  findings: number;
+  /** Findings in the file (as last read from disk), under the workspace facts known when the entry was asked for. */
+  findings: readonly Finding[];
 }
 
 /** What the scanner keeps per file with evidence: findings that depend on workspace facts are counted when asked. */
 interface StoredEntry {
   uri: vscode.Uri;
   detections: Detection[];
-  /** Findings that hold whatever the rest of the workspace shows. */
-  settled: number;
-  /** The conditions of the findings that depend on workspace facts. */
-  conditions: WorkspaceCondition[];
+  /** Every finding, those that depend on workspace facts (`Finding.workspace`) included, unjudged. */
+  findings: Finding[];
 }
 
 /** A file read: its entry when it shows message-queue evidence, and the workspace facts its text shows. */
@@ -94,7 +92,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     const holds = index && this.files.size > 0 ? engine().holds : undefined;
     return [...this.files.values()].map((e) => ({
       uri: e.uri, detections: e.detections,
-      findings: e.settled + (index && holds ? e.conditions.filter((c) => holds(c, index.all(), index.projectOf(e.uri.toString()))).length : 0),
+      // Findings that depend on the rest of the workspace wait until its facts are known.
+      findings: e.findings.filter((f) => !f.workspace || (index !== undefined && holds !== undefined && holds(f.workspace, index.all(), index.projectOf(e.uri.toString())))),
     }));
   }
 
@@ -118,8 +117,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     }
   }
 
-  /** A full scan; a scan already running is cancelled first. Resolves when done or cancelled. */
-  async scan(): Promise<void> {
+  /** A full scan; a scan already running is cancelled first. Resolves when done (true) or cancelled (false). */
+  async scan(): Promise<boolean> {
     this.scanSource?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.scanSource = source;
@@ -172,7 +171,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         report(Math.min(i + CHUNK, uris.length), uris.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) return false;
       if (!source.token.isCancellationRequested) {
         this.scannedOnce = true;
         this.files.clear();
@@ -183,8 +182,10 @@ export class WorkspaceScanner implements vscode.Disposable {
         for (const uri of again) await this.update(uri);
       }
       this.log.info(`Scan ${source.token.isCancellationRequested ? 'cancelled' : 'finished'}: ${uris.length} candidate files, ${found.size} with message-queue evidence.`);
+      return !source.token.isCancellationRequested;
     } catch (error) {
       this.log.error(`Workspace scan failed: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
     } finally {
       clearTimeout(progressTimer);
       finishProgress();
@@ -253,10 +254,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   private async recount(): Promise<void> {
     for (const entry of this.files.values()) {
       const { entry: fresh } = await this.read(entry.uri);
-      if (fresh) {
-        entry.settled = fresh.settled;
-        entry.conditions = fresh.conditions;
-      }
+      if (fresh) entry.findings = fresh.findings;
     }
     this.changed.fire();
   }
@@ -288,8 +286,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         file, text, keys: bundledKeyIndex(), clients: bundledClientIndex(),
         profile: this.analyzer.configuredProfile(uri), overrides: this.analyzer.overridesFor(uri), ...roles, workspace: 'defer',
       });
-      const conditions = analysis.findings.flatMap((f) => (f.workspace ? [f.workspace] : []));
-      return { entry: { uri, detections, settled: analysis.findings.length - conditions.length, conditions }, facts: { facts: analysis.facts(), production } };
+      return { entry: { uri, detections, findings: analysis.findings }, facts: { facts: analysis.facts(), production } };
     } catch (error) {
       // Unreadable or not UTF-8: left out, never fatal.
       this.log.debug(`Skipped ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);

@@ -201,6 +201,14 @@ describe('the workspace view', function () {
     assert.ok(files.includes('orders/producer.py') && files.includes('billing/go.mod') && files.includes('application.yml'), files.join(', '));
   });
 
+  it('says when a rescan is done, and how many files show message queues', async function () {
+    this.timeout(60000);
+    const { scanner } = await api();
+    await waitFor(() => scanner.scanning, (s) => !s, 'the first scan');
+    const message = await vscode.commands.executeCommand<string>('mqLens.refresh');
+    assert.equal(message, `MQ Lens: rescan done, ${scanner.entries().length} files with message-queue evidence`);
+  });
+
   it('updates incrementally when a file appears and disappears', async function () {
     this.timeout(70000);
     const { scanner } = await api();
@@ -211,6 +219,34 @@ describe('the workspace view', function () {
     await waitFor(() => scanner.entries().flatMap((e) => e.detections), (d) => d.some((x) => x.broker === 'nats'), 'the new NATS client to be detected', 30000);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(added, '..'), { recursive: true });
     await waitFor(() => scanner.entries().flatMap((e) => e.detections), (d) => !d.some((x) => x.broker === 'nats'), 'the NATS client to go away', 30000);
+  });
+
+  it('puts the problems of files that are not open in the Problems panel, as many as the view counts, unless mqLens.problems is openFiles', async function () {
+    this.timeout(90000);
+    const { scanner } = await api();
+    await waitFor(() => scanner.scanning, (s) => !s, 'the scan to finish');
+    // A file nobody opens: written to disk, found by the file watcher.
+    const closed = workspaceFile('inventory', 'producer.properties');
+    await vscode.workspace.fs.writeFile(closed, Buffer.from('# mq-lens: workload=online\nbootstrap.servers=kafka:9092\nacks=1\nlinger.ms=100\n'));
+    try {
+      const diagnostics = await waitFor(() => mqLensDiagnostics(closed), (d) => d.length === 2, 'the closed file\'s problems', 30000);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the file was opened');
+      const linger = diagnostics.find((d) => (d.code as { value: string }).value === 'kafka-linger-latency');
+      assert.ok(linger, diagnostics.map((d) => d.message).join(' | '));
+      // Line 4, the whole `linger.ms=100`, as the open document would show it.
+      assert.deepEqual([linger.range.start.line, linger.range.start.character, linger.range.end.line, linger.range.end.character], [3, 0, 3, 13]);
+      const entry = scanner.entries().find((e) => e.uri.toString() === closed.toString());
+      assert.equal(entry?.findings.length, diagnostics.length, 'the view counts what the Problems panel shows');
+
+      await vscode.workspace.getConfiguration('mqLens').update('problems', 'openFiles', vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => mqLensDiagnostics(closed), (d) => d.length === 0, 'closed files to leave the Problems panel');
+      await vscode.workspace.getConfiguration('mqLens').update('problems', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => mqLensDiagnostics(closed), (d) => d.length === 2, 'closed files to come back');
+    } finally {
+      await vscode.workspace.getConfiguration('mqLens').update('problems', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(workspaceFile('inventory'), { recursive: true });
+    }
+    await waitFor(() => mqLensDiagnostics(closed), (d) => d.length === 0, 'a deleted file\'s problems to go', 30000);
   });
 
   it('detects Ruby, PHP and Elixir clients and leaves vendored dependencies out of a full scan', async function () {

@@ -392,3 +392,29 @@ describe('gitignore patterns', () => {
     assert.equal(ignores('producers/', 'producers'), false);
   });
 });
+
+describe('mq-lens detect --format text', () => {
+  const dir = () => workspace({
+    'svc/producer.properties': PRODUCER,
+    'svc/worker.py': WORKER,
+    'svc/app.py': 'import pika\nURL = "amqp://guest@rabbit:5672/"\n',
+    'svc/requirements.txt': 'pika==1.3.2\nconfluent-kafka==2.5.3\n',
+  });
+
+  it('leads with one line per message queue: its files, clients and other evidence', () => {
+    const { code, stdout } = cli(dir(), 'detect', '.');
+    assert.equal(code, 0);
+    const lines = stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 3, stdout);
+    assert.match(lines[0]!, /^kafka \(.*Kafka.*\): 2 files; clients: .*confluent.*; configuration in 1 file$/);
+    assert.match(lines[1]!, /^rabbitmq \(.*RabbitMQ.*\): 3 files; clients: Pika; connection URLs in 1 file$/);
+    assert.equal(lines[2], 'Message queues: kafka, rabbitmq. Every piece of evidence: --verbose.');
+  });
+
+  it('lists every piece of evidence first with --verbose', () => {
+    const { stdout } = cli(dir(), 'detect', '.', '--verbose');
+    assert.ok(stdout.includes('svc/app.py:2: rabbitmq by url\n'), stdout);
+    assert.ok(stdout.includes('svc/worker.py:1: rabbitmq (pika) by import\n'), stdout);
+    assert.ok(stdout.trimEnd().endsWith('Message queues: kafka, rabbitmq.'), stdout);
+  });
+});

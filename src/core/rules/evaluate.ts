@@ -202,6 +202,7 @@ function makeFinding(rule: RuleInfo, severity: Severity, setting: Setting, conte
     endLine: end.line,
     endColumn: end.column,
     ruleId: rule.id,
+    system: setting.system,
     severity,
     message,
     span,
