@@ -44,6 +44,9 @@ if ! bash scripts/package.sh >"$RESULTS/package.log" 2>&1; then
   cat "$RESULTS/package.log"; count 0 1 "package"
 else
   tail -1 "$RESULTS/package.log"
+  step "2b. the command-line tool from its npm package (npm pack, install, npx)"
+  node out/test/package/packedCli.js --results "$RESULTS/package-cli.json"
+  count_json "$RESULTS/package-cli.json" "package"
   step "start code-server with the VSIX installed"
   PORT=$(free_port)
   if start_code_server "$ART/cs" "$PORT" "$ROOT/dist/mq-lens.vsix" --vscode-option enable-smoke-test-driver; then
