@@ -812,19 +812,9 @@ export interface TreeStats {
  * services carry Kafka configuration files, compose files and Spring YAML.
  */
 export function writeMonorepo(root: string, targetFiles = 12000, seed = 42): TreeStats {
-  const r = rng(seed);
-  const stats: TreeStats = { files: 0, bytes: 0, byKind: {} };
-  const write = (relative: string, content: string | Buffer, kind: string) => {
-    const file = path.join(root, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-    stats.files++;
-    stats.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-    stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
-  };
+  const { r, stats, write, seedOf } = newTree(root, seed);
   const messaging = () => r() < 0.03;
   const codeLines = () => int(r, 40, 320);
-  const seedOf = () => Math.floor(r() * 1e9);
   // Shares of the target: the loops below stop when their share is written.
   const unit = targetFiles / 12000;
 
@@ -1043,8 +1033,11 @@ export function writeEditorWorkspace(root: string): { file: string; lines: numbe
 // Kubernetes operator with vendored dependencies. Shapes taken from real repositories (their file counts, folders
 // and kinds of files), written from these generators; no real file is copied.
 
-function writer(root: string, stats: TreeStats) {
-  return (relative: string, content: string | Buffer, kind: string) => {
+/** What every layout generator starts with: its random numbers, its totals, and a writer that keeps them. */
+function newTree(root: string, seed: number) {
+  const r = rng(seed);
+  const stats: TreeStats = { files: 0, bytes: 0, byKind: {} };
+  const write = (relative: string, content: string | Buffer, kind: string) => {
     const file = path.join(root, relative);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
@@ -1052,6 +1045,7 @@ function writer(root: string, stats: TreeStats) {
     stats.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
     stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
   };
+  return { r, stats, write, seedOf: () => Math.floor(r() * 1e9) };
 }
 
 /**
@@ -1060,10 +1054,7 @@ function writer(root: string, stats: TreeStats) {
  * reading, deciding) dominate.
  */
 export function writeSmallFiles(root: string, targetFiles = 6000, seed = 7): TreeStats {
-  const r = rng(seed);
-  const stats: TreeStats = { files: 0, bytes: 0, byKind: {} };
-  const write = writer(root, stats);
-  const seedOf = () => Math.floor(r() * 1e9);
+  const { r, stats, write, seedOf } = newTree(root, seed);
   for (let p = 0; p < 60; p++) write(`config/producers/${pick(r, NOUNS)}-${p}.properties`, producerProperties(int(r, 12, 40), seedOf()), 'config');
   let f = 0;
   while (stats.files < targetFiles) {
@@ -1140,10 +1131,7 @@ function javaClientLibrary(r: Rng, lines: number, cls: string, pkg: string, test
  * wrapper, an AsciiDoc reference and a documentation site whose dependencies are installed in node_modules.
  */
 export function writeClientLibrary(root: string, seed = 11): TreeStats {
-  const r = rng(seed);
-  const stats: TreeStats = { files: 0, bytes: 0, byKind: {} };
-  const write = writer(root, stats);
-  const seedOf = () => Math.floor(r() * 1e9);
+  const { r, stats, write, seedOf } = newTree(root, seed);
   write('build.gradle', "plugins {\n\tid 'java-library'\n}\n\ndependencies {\n\tapi 'org.apache.kafka:kafka-clients:4.1.0'\n\tapi 'org.springframework:spring-messaging:6.2.0'\n\ttestImplementation 'org.junit.jupiter:junit-jupiter:5.11.0'\n}\n", 'manifest');
   write('settings.gradle', "rootProject.name = 'acme-kafka'\ninclude 'acme-kafka', 'acme-kafka-test', 'acme-kafka-docs'\n", 'manifest');
   write('gradle/wrapper/gradle-wrapper.properties', 'distributionBase=GRADLE_USER_HOME\ndistributionPath=wrapper/dists\ndistributionUrl=https\\://services.gradle.org/distributions/gradle-8.10-bin.zip\nnetworkTimeout=10000\nzipStoreBase=GRADLE_USER_HOME\nzipStorePath=wrapper/dists\n', 'config');
@@ -1194,10 +1182,7 @@ function crd(r: Rng, kind: string, properties: number): string {
  * docs, and Go dependencies vendored under vendor/ (with vendor/modules.txt, so MQ Lens leaves them out).
  */
 export function writeOperator(root: string, seed = 13): TreeStats {
-  const r = rng(seed);
-  const stats: TreeStats = { files: 0, bytes: 0, byKind: {} };
-  const write = writer(root, stats);
-  const seedOf = () => Math.floor(r() * 1e9);
+  const { r, stats, write, seedOf } = newTree(root, seed);
   write('go.mod', 'module github.com/acme/broker-operator\n\ngo 1.23\n\nrequire (\n\tgithub.com/IBM/sarama v1.45.0\n\tk8s.io/apimachinery v0.31.0\n\tsigs.k8s.io/controller-runtime v0.19.0\n)\n', 'manifest');
   write('Dockerfile', 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /manager ./cmd\n\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /manager /manager\nENTRYPOINT ["/manager"]\n', 'other');
   write('Makefile', 'build:\n\tgo build ./...\n\ntest:\n\tgo test ./...\n', 'other');
