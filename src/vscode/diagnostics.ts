@@ -35,8 +35,11 @@ export class DiagnosticsController implements vscode.Disposable {
         if (e.affectsConfiguration('mqLens')) this.refreshAll();
       }),
     );
-    this.refreshAll();
+    // The documents already open (restored editors) are analysed right after activation, not inside it.
+    this.initial = setTimeout(() => this.refreshAll(), 0);
   }
+
+  private initial: NodeJS.Timeout | undefined;
 
   refreshAll(): void {
     for (const document of vscode.workspace.textDocuments) this.refresh(document);
@@ -123,6 +126,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.initial);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.collection.dispose();
     for (const s of this.subscriptions) s.dispose();

@@ -24,8 +24,11 @@ export class StatusBar implements vscode.Disposable {
         if (e.affectsConfiguration('mqLens.workload')) this.update();
       }),
     );
-    this.update();
+    // Right after activation, not inside it: the active editor's profile may need its analysis.
+    this.initial = setTimeout(() => this.update(), 0);
   }
+
+  private initial: NodeJS.Timeout | undefined;
 
   update(): void {
     const brokers = [...new Set(this.scanner.entries().flatMap((e) => e.detections.map((d) => d.broker)))].map(brokerName).sort();
@@ -63,6 +66,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.initial);
     this.item.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
