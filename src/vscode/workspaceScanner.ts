@@ -27,7 +27,7 @@ export interface FileEntry {
   findings: readonly Finding[];
 }
 
-/** What the scanner keeps per file with evidence: findings that depend on workspace facts are counted when asked. */
+/** What the scanner keeps per file with evidence: findings that depend on workspace facts are judged when asked. */
 interface StoredEntry {
   uri: vscode.Uri;
   detections: Detection[];
