@@ -225,11 +225,12 @@ describe('the workspace view', function () {
     this.timeout(90000);
     const { scanner } = await api();
     await waitFor(() => scanner.scanning, (s) => !s, 'the scan to finish');
-    // A file nobody opens: written to disk, found by the file watcher.
-    const closed = workspaceFile('inventory', 'producer.properties');
+    // A file nobody opens, written to disk and read by a rescan (file watchers are tested above; they can be late).
+    const closed = workspaceFile('streaming', 'inventory.properties');
     await vscode.workspace.fs.writeFile(closed, Buffer.from('# mq-lens: workload=online\nbootstrap.servers=kafka:9092\nacks=1\nlinger.ms=100\n'));
     try {
-      const diagnostics = await waitFor(() => mqLensDiagnostics(closed), (d) => d.length === 2, 'the closed file\'s problems', 30000);
+      await scanner.scan();
+      const diagnostics = await waitFor(() => mqLensDiagnostics(closed), (d) => d.length === 2, 'the closed file\'s problems');
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the file was opened');
       const linger = diagnostics.find((d) => (d.code as { value: string }).value === 'kafka-linger-latency');
       assert.ok(linger, diagnostics.map((d) => d.message).join(' | '));
@@ -244,9 +245,10 @@ describe('the workspace view', function () {
       await waitFor(() => mqLensDiagnostics(closed), (d) => d.length === 2, 'closed files to come back');
     } finally {
       await vscode.workspace.getConfiguration('mqLens').update('problems', undefined, vscode.ConfigurationTarget.Workspace);
-      await vscode.workspace.fs.delete(workspaceFile('inventory'), { recursive: true });
+      await vscode.workspace.fs.delete(closed);
     }
-    await waitFor(() => mqLensDiagnostics(closed), (d) => d.length === 0, 'a deleted file\'s problems to go', 30000);
+    await scanner.scan();
+    await waitFor(() => mqLensDiagnostics(closed), (d) => d.length === 0, 'a deleted file\'s problems to go');
   });
 
   it('detects Ruby, PHP and Elixir clients and leaves vendored dependencies out of a full scan', async function () {

@@ -27,6 +27,29 @@ describe('the selection wizard', function () {
     await vscode.workspace.getConfiguration('mqLens', workspaceFile('producer.properties')).update('workload', 'online', vscode.ConfigurationTarget.WorkspaceFolder);
   });
 
+  it('serves a page that runs only its own nonce-bearing script, loads nothing from outside the extension and has no inline handlers', async function () {
+    const wizard = (await api()).activeWizard()!;
+    const html = wizard.panel.webview.html;
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    assert.ok(policy, 'no content security policy');
+    const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    assert.deepEqual(directives.get('default-src'), ["'none'"]);
+    const nonce = /^'nonce-([A-Za-z0-9+/=]{16,})'$/.exec(directives.get('script-src')?.join(' ') ?? '')?.[1];
+    assert.ok(nonce, `script-src is not a single nonce: ${policy}`);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
+    assert.ok(scripts.length > 0 && scripts.every((attributes) => attributes.includes(`nonce="${nonce}"`)), `a script without the nonce: ${scripts.join(' | ')}`);
+    // Every URL the page loads is one of the extension's webview resources (the policy's own source), none remote.
+    const sources = wizard.panel.webview.cspSource.split(/\s+/);
+    const withinSource = (url: string, source: string) => {
+      const wildcard = /^([a-z-]+:\/\/)\*\.(.+)$/.exec(source);
+      return wildcard ? url.startsWith(wildcard[1]!) && new URL(url).host.endsWith(`.${wildcard[2]}`) : url.startsWith(source);
+    };
+    const urls = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(urls.length >= 2, html);
+    for (const url of urls) assert.ok(sources.some((source) => withinSource(url, source)), `${url} is outside ${sources.join(' ')}`);
+    assert.ok(!/\son[a-z]+\s*=/i.test(html), 'an inline event handler');
+  });
+
   it('ranks message queues for answers sent through the protocol, with reasons and exclusions', async function () {
     const wizard = (await api()).activeWizard()!;
     messages = [];

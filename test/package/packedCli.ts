@@ -1,6 +1,7 @@
-// The command-line tool as CI users get it: `npm pack` of this repository, installed into an empty project, run
-// through `npx mq-lens`. Needs the production build in dist/ (scripts/test.sh runs it after packaging the VSIX).
-// Writes { passed, failed } to --results, like the other layers.
+// The shipped bundles as users get them. The command-line tool: `npm pack` of this repository, installed into an
+// empty project, run through `npx mq-lens`. Every bundle: no network access and no running of other programs. Needs
+// the production build in dist/ (scripts/test.sh runs this after packaging the VSIX). Writes { passed, failed } to
+// --results, like the other layers.
 //
 // usage: node out/test/package/packedCli.js --results FILE
 import { spawnSync } from 'node:child_process';
@@ -32,6 +33,15 @@ function run(command: string, args: string[], cwd: string): { status: number | n
 
 function main(): void {
   const { values } = parseArgs({ options: { results: { type: 'string' } } });
+  check('no bundle can reach the network or start another program (no http, https, net, tls, dgram, child_process, fetch, XMLHttpRequest, WebSocket)', () => {
+    const bundles = ['extension.js', 'engine.js', 'cli.js', 'yaml.js', 'webview.js'];
+    const forbidden = /\brequire\(["'](?:node:)?(?:http|https|http2|net|tls|dgram|child_process|worker_threads|cluster|inspector)["']\)|(?<![.\w$])(?:fetch|XMLHttpRequest|WebSocket|EventSource|importScripts)\s*\(|\bnew\s+(?:XMLHttpRequest|WebSocket|EventSource)\b/g;
+    const found = bundles.flatMap((name) => {
+      const text = fs.readFileSync(path.join(ROOT, 'dist', name), 'utf8');
+      return [...text.matchAll(forbidden)].map((m) => `${name}: ${m[0]}`);
+    });
+    if (found.length > 0) throw new Error(found.join('\n'));
+  });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mq-lens-pack-'));
   try {
     let tarball = '';
