@@ -250,7 +250,8 @@ function findingsText(findings: readonly Finding[], skipped: readonly Skipped[])
   return `${lines.join('\n')}\n`;
 }
 
-const EVIDENCE_WORDS: Record<string, string> = { config: 'configuration', url: 'connection URLs', code: 'framework calls', import: 'imports', dependency: 'manifests' };
+/** Evidence that names a message queue without a client library, as the summary says it. */
+const EVIDENCE_WORDS: Record<string, string> = { config: 'configuration', url: 'connection URLs', code: 'framework calls' };
 
 /**
  * `detect --format text`: one line per broker (how many files, which clients, what else shows it), then the files
@@ -264,7 +265,7 @@ function detectionsText(detections: readonly Detection[], skipped: readonly Skip
     const mine = detections.filter((d) => d.broker === broker);
     const clients = [...new Set(mine.flatMap((d) => (d.client ? [d.client] : [])))].sort()
       .map((id) => knowledge.clients.find((c) => c.id === id)?.name ?? id);
-    const other = ['config', 'url', 'code'].flatMap((evidence) => {
+    const other = Object.keys(EVIDENCE_WORDS).flatMap((evidence) => {
       const files = new Set(mine.filter((d) => d.client === null && d.evidence === evidence).map((d) => d.file));
       return files.size > 0 ? [`${EVIDENCE_WORDS[evidence]} in ${count(files)}`] : [];
     });
