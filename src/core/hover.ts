@@ -55,8 +55,9 @@ export function keyNoteMarkdown(input: KeyNoteInput): string {
   }
   if (setting) {
     const value = setting.value.trim();
-    const verdicts = input.findings.map((f) => `- ${severityIcon(f.severity)} [${f.ruleId}](${input.ruleLink(f.ruleId)}): ${f.message}${f.context ? ` *${escapeText(f.context.note)}*` : ''}`);
-    const what = info.behaviour ? `What the code does here (${value})` : `This value (${code(value)})`;
+    // Messages quote the workspace's own text (values, names): escaped, so nothing in a file becomes a link or markup.
+    const verdicts = input.findings.map((f) => `- ${severityIcon(f.severity)} [${f.ruleId}](${input.ruleLink(f.ruleId)}): ${escapeText(f.message)}${f.context ? ` *${escapeText(f.context.note)}*` : ''}`);
+    const what = info.behaviour ? `What the code does here (${escapeText(value)})` : `This value (${code(value)})`;
     parts.push(verdicts.length > 0
       ? [`**${what} under the \`${input.profile}\` profile:**`, ...verdicts].join('\n')
       : `${what} raises no concern under the \`${input.profile}\` profile.`);
@@ -97,9 +98,11 @@ function linkLabel(url: string): string {
 }
 
 /** A Markdown code span that survives backticks in the text and can stand in a table cell. */
+/** A code span that holds `text` whole: its fence is one backtick longer than the longest run of them inside. */
 function code(text: string): string {
-  const ticks = text.includes('`') ? '``' : '`';
-  const padding = text.includes('`') ? ' ' : '';
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  const padding = longest > 0 ? ' ' : '';
   return `${ticks}${padding}${text.replace(/\|/g, '\\|')}${padding}${ticks}`;
 }
 

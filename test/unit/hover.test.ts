@@ -86,3 +86,33 @@ describe('hover notes on values', () => {
     assert.match(markdown, /\[kafka-acks-one\]\(kafka-acks-one\)/);
   });
 });
+
+describe('hover notes quote the workspace safely', () => {
+  /** The Markdown outside code spans (a span is closed by a run of backticks as long as the one that opened it). */
+  const outsideCode = (markdown: string) => markdown.replace(/(`+)[\s\S]*?\1/g, '');
+
+  it('keeps a written value inside one code span, whatever backticks, links or HTML it holds', () => {
+    const text = 'bootstrap.servers=b:9092\ngroup.id=a``b [run](command:workbench.action.terminal.new) <img src=x onerror=alert(1)>\n';
+    const result = analyze('producer.properties', text);
+    const setting = settingAt(result.settings, text.indexOf('group.id'))!;
+    const keys = bundledKeyIndex();
+    const markdown = keyNoteMarkdown({ info: keys.lookup('kafka', 'group.id')!, setting, profile: 'general', findings: [], rules: [], ruleLink: (id) => id });
+    assert.ok(markdown.includes('```'), markdown);
+    assert.ok(!/command:|<img/.test(outsideCode(markdown)), outsideCode(markdown));
+  });
+
+  it('escapes a finding message that quotes the workspace, so it becomes no link and no markup', () => {
+    const text = '# mq-lens: workload=online\nlinger.ms=100\n';
+    const result = analyze('producer.properties', text);
+    const setting = settingAt(result.settings, text.indexOf('linger.ms'))!;
+    const [finding] = result.findings;
+    const keys = bundledKeyIndex();
+    const markdown = keyNoteMarkdown({
+      info: keys.lookup('kafka', 'linger.ms')!, setting, profile: 'online', rules: [], ruleLink: (id) => `docs/${id}.md`,
+      findings: [{ ...finding!, message: 'Topic [orders](command:workbench.action.terminal.new) <b>x</b>' }],
+    });
+    assert.ok(markdown.includes('Topic \\[orders\\](command:workbench.action.terminal.new) \\<b\\>x\\</b\\>'), markdown);
+    // The rule's own link stays a link.
+    assert.match(markdown, /\[kafka-linger-latency\]\(docs\/kafka-linger-latency\.md\)/);
+  });
+});
