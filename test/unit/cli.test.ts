@@ -418,3 +418,30 @@ describe('mq-lens detect --format text', () => {
     assert.ok(stdout.trimEnd().endsWith('Message queues: kafka, rabbitmq.'), stdout);
   });
 });
+
+describe('mq-lens on nasty files', () => {
+  it('reads deeply nested, alias-bombed, mixed-line-end, UTF-16 and broken files without crashing, and says why it skips', () => {
+    const dir = workspace({
+      'deep-flow.yaml': `spring:\n  kafka: ${'['.repeat(50000)}${']'.repeat(50000)}\n`,
+      'deep-block.yml': `spring:\n${Array.from({ length: 800 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')}\n`,
+      'alias-bomb.yaml': 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nimage: *a\n',
+      'deep.py': `import pika\ndef f():\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}if x:`).join('\n')}\n`,
+      'Parens.java': `import com.rabbitmq.client.*;\nclass A { void f() { g${'('.repeat(30000)}${')'.repeat(30000)}; } }\n`,
+      'braces.ts': `import amqp from 'amqplib';\n${'{'.repeat(50000)}${'}'.repeat(50000)}\n`,
+      'utf16.properties': Buffer.from('\ufefflinger.ms=100\n', 'utf16le'),
+      'bad-utf8.properties': Buffer.from([0x6c, 0x69, 0xff, 0xfe, 0x3d, 0x31, 0x0a]),
+      // CR, CRLF and LF line ends in one file: every finding on its own line.
+      'mixed-eol.properties': '# mq-lens: workload=online\racks=1\r\nlinger.ms=100\rretries=0\n',
+    });
+    const { code, stdout } = cli(dir, 'check', '.', '--format', 'json');
+    assert.ok(code === 0 || code === 1, `exit ${code}`);
+    const { findings, skipped } = JSON.parse(stdout) as { findings: Array<{ file: string; line: number; ruleId: string }>; skipped: Array<{ file: string; reason: string }> };
+    assert.deepEqual(skipped, [
+      { file: 'bad-utf8.properties', reason: 'not valid UTF-8 text' },
+      { file: 'utf16.properties', reason: 'binary file (contains a NUL byte)' },
+    ]);
+    const mixed = findings.filter((f) => f.file === 'mixed-eol.properties').map((f) => `${f.line} ${f.ruleId}`).sort();
+    assert.deepEqual(mixed, ['2 kafka-acks-one', '3 kafka-linger-latency', '4 kafka-retries-zero']);
+    assert.equal(cli(dir, 'detect', '.', '--format', 'json').code, 0);
+  });
+});
