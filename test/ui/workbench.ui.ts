@@ -45,10 +45,19 @@ async function main(): Promise<number> {
       const line = page.locator('.editor-instance .view-line', { hasText: 'linger.ms=100' }).first();
       const box = await line.boundingBox();
       if (!box) throw new Error('the linger.ms line is not on screen');
-      await page.mouse.click(box.x + 40, box.y + box.height / 2);
-      await page.keyboard.press('Control+.');
       const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Set linger.ms to 5' }).first();
-      await item.waitFor({ timeout: 15000 });
+      // The shortcut can land before the editor has taken the click on a busy machine: up to three tries.
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.click(box.x + 40, box.y + box.height / 2);
+        await page.keyboard.press('Control+.');
+        try {
+          await item.waitFor({ timeout: 5000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+          await page.keyboard.press('Escape');
+        }
+      }
       await run.shot('03-quick-fix-menu');
       await item.click();
       await page.locator('.editor-instance .view-lines', { hasText: 'linger.ms=5' }).first().waitFor({ timeout: 15000 });
