@@ -64,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): MqLensApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new FindingCodeActionProvider(analyzer), FindingCodeActionProvider.metadata),
     vscode.commands.registerCommand('mqLens.openRuleDocs', (ruleId: unknown) => openRuleDocs(context.extensionUri, ruleId)),
     vscode.commands.registerCommand('mqLens.setWorkload', () => pickWorkload()),
+    // The walkthrough (package.json, contributes.walkthroughs), also reachable from the Welcome page.
+    vscode.commands.registerCommand('mqLens.gettingStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#mqLens.gettingStarted`, false)),
     vscode.commands.registerCommand('mqLens.chooseQueue', () => WizardPanel.show(context.extensionUri, scanner)),
     vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => {

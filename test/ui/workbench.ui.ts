@@ -176,6 +176,22 @@ async function main(): Promise<number> {
       await page.locator('.statusbar-item', { hasText: '· online' }).first().waitFor({ timeout: 30000 });
     });
 
+    await run.check('"MQ Lens: Get Started" opens the walkthrough, its steps and their pictures', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill('>MQ Lens: Get Started');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started' }).first().click();
+      const walkthrough = page.locator('.gettingStartedContainer');
+      await walkthrough.locator('text=Get started with MQ Lens').first().waitFor({ timeout: 30000 });
+      for (const step of ['See the message queues in your workspace', 'Say what the code serves', 'Choose a message queue', 'Run the same checks in CI']) {
+        await walkthrough.locator(`text=${step}`).first().waitFor({ timeout: 15000 });
+      }
+      await walkthrough.locator('text=Hover a setting or an import').first().click();
+      await walkthrough.locator('img[alt*="hover note on linger.ms"]').first().waitFor({ timeout: 15000 });
+      await run.shot('08b-walkthrough');
+      await page.keyboard.press('Control+W');
+    });
+
     await run.check('the wizard ranks message queues from clicked answers, in light and dark themes', async () => {
       await page.keyboard.press('Escape');
       await runCommand(page, 'MQ Lens: Choose a Message Queue');
