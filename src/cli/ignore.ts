@@ -94,6 +94,9 @@ function gitignoreSource(pattern: string): string | undefined {
   return out;
 }
 
+/** `absolute`'s path below the folder `base` (which it starts with), with `/` separators. */
+const below = (base: string, absolute: string) => absolute.slice(base.length + 1).split(path.sep).join('/');
+
 const escape = (c: string) => c.replace(/[.+^$(){}|[\]\\/*?]/g, '\\$&');
 
 /** Reads a rule file, or none when it cannot be read. */
@@ -171,13 +174,13 @@ export class WalkIgnore {
 
   ignored(absolute: string, isDirectory: boolean): boolean {
     if (this.excludes.length > 0 && absolute.startsWith(this.root + path.sep)) {
-      const relative = absolute.slice(this.root.length + 1).split(path.sep).join('/');
+      const relative = below(this.root, absolute);
       if (this.excludes.some((e) => e.test(relative))) return true;
     }
     let ignored = false;
     for (const set of this.sets) {
       if (!absolute.startsWith(set.base + path.sep)) continue;
-      const relative = absolute.slice(set.base.length + 1).split(path.sep).join('/');
+      const relative = below(set.base, absolute);
       for (const rule of set.rules) {
         if (rule.directoryOnly && !isDirectory) continue;
         if (rule.pattern.test(relative)) ignored = !rule.negate;

@@ -169,15 +169,14 @@ function finish(plan: Plan, outcomes: readonly FileOutcome[], io: CliIo): number
       for (const finding of outcome.findings) findings.push(finding);
     }
   }
-  const slashed = (file: string) => (path.sep === '/' ? file : file.split(path.sep).join('/'));
   // Findings and behaviours that depend on the rest of the workspace are judged once every file has been read.
   if (settings.some((s) => s.workspace)) {
-    const kept = facts.settle(settings, (s) => slashed(s.file));
+    const kept = facts.settle(settings, (s) => s.file);
     settings.length = 0;
     for (const setting of kept) settings.push(setting);
   }
   if (findings.some((f) => f.workspace)) {
-    const settled = facts.settle(findings, (f) => slashed(f.file));
+    const settled = facts.settle(findings, (f) => f.file);
     findings.length = 0;
     for (const finding of settled) findings.push(finding);
   }

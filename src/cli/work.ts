@@ -26,10 +26,8 @@ export type FileOutcome =
   /** Not readable as text; `report` is false for a file read only for workspace facts (no file the user asked for). */
   | { kind: 'skipped'; skipped: Skipped; report: boolean }
   | { kind: 'detected'; detections: Detection[] }
-  /** `facts` keyed by `file`, with forward slashes. */
+  /** `facts` keyed by `file` (reported paths already use forward slashes: `reportPath`). */
   | { kind: 'analysed'; file: string; facts: WorkspaceFact[]; production: boolean; settings: Setting[]; findings: Finding[] };
-
-const slashed = (file: string) => (path.sep === '/' ? file : file.split(path.sep).join('/'));
 
 export function processFile(found: FoundFile, options: WorkOptions): FileOutcome {
   const source = readSource(found, options.cwd, options.maxBytes);
@@ -42,11 +40,11 @@ export function processFile(found: FoundFile, options: WorkOptions): FileOutcome
   const where = { relative: path.sep === '/' ? relative : relative.split(path.sep).join('/'), rootName: path.basename(found.root) };
   const production = fileRole(where, options.roleGlobs).role === 'production';
   if (formatOf(source.file) === undefined) {
-    return { kind: 'analysed', file: slashed(source.file), facts: workspaceFactsOf(source.file, source.text), production, settings: [], findings: [] };
+    return { kind: 'analysed', file: source.file, facts: workspaceFactsOf(source.file, source.text), production, settings: [], findings: [] };
   }
   const result = analyzeText({
     file: source.file, text: source.text, keys, clients: bundledClientIndex(), profile: options.profile, where,
     roleGlobs: options.roleGlobs, nonProduction: options.nonProduction, workspace: 'defer',
   });
-  return { kind: 'analysed', file: slashed(source.file), facts: result.facts(), production, settings: result.settings, findings: result.findings };
+  return { kind: 'analysed', file: source.file, facts: result.facts(), production, settings: result.settings, findings: result.findings };
 }
